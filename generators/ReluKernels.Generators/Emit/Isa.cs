@@ -1,0 +1,79 @@
+namespace ReluKernels.Generators.Emit;
+
+/// <summary>
+/// One instruction-set path of the emitted kernels: how to spell a vector type, a broadcast, a load, a fused
+/// multiply-add and so on. The scalar path is a one-lane "vector" spelled with plain scalars, so one kernel template
+/// serves every path. Every path uses fused multiply-add in the same order, so all paths (and the generic kernel)
+/// compute bit-identical forward results.
+/// </summary>
+internal sealed class Isa
+{
+    public static readonly Isa Vector512 = new("Vector512", "Vector512", bytes: 64);
+    public static readonly Isa Vector256 = new("Vector256", "Vector256", bytes: 32);
+    public static readonly Isa Vector128 = new("Vector128", "Vector128 (AdvSimd on Arm64)", bytes: 16);
+    public static readonly Isa Scalar = new("Scalar", "scalar", bytes: 0);
+
+    public static readonly Isa[] Vectors = [Vector512, Vector256, Vector128];
+
+    private readonly bool _vector;
+
+    private readonly int _bytes;
+
+    private Isa(string name, string description, int bytes)
+    {
+        Name = name;
+        Description = description;
+        _bytes = bytes;
+        _vector = bytes > 0;
+    }
+
+    /// <summary>Lanes per vector of <paramref name="elementSize"/>-byte elements (1 for scalar), for comments.</summary>
+    public int LaneCount(int elementSize) => _vector ? _bytes / elementSize : 1;
+
+    /// <summary>The path's name, matching <c>ReluKernels.KernelPath</c> members and used in method names.</summary>
+    public string Name { get; }
+
+    public string Description { get; }
+
+    public bool IsScalar => !_vector;
+
+    public string Type(string t) => _vector ? $"{Name}<{t}>" : t;
+
+    /// <summary>Lanes per vector, as an expression.</summary>
+    public string Count(string t) => _vector ? $"{Name}<{t}>.Count" : "1";
+
+    public string Zero(string t) => _vector ? $"{Name}<{t}>.Zero" : t == "float" ? "0f" : "0d";
+
+    public string Broadcast(string scalar) => _vector ? $"{Name}.Create({scalar})" : scalar;
+
+    /// <summary>Loads a vector (or scalar) at element offset <paramref name="offset"/> (an <c>nint</c> expression) from ref <paramref name="source"/>.</summary>
+    public string Load(string source, string offset) =>
+        _vector ? $"{Name}.LoadUnsafe(ref {source}, (nuint)({offset}))" : $"Unsafe.Add(ref {source}, {offset})";
+
+    public string Store(string value, string destination, string offset) =>
+        _vector ? $"{Operand(value)}.StoreUnsafe(ref {destination}, (nuint)({offset}));" : $"Unsafe.Add(ref {destination}, {offset}) = {value};";
+
+    /// <summary>Parenthesises an operator expression so a member access applies to all of it.</summary>
+    private static string Operand(string expression) => expression.Contains(" + ") ? $"({expression})" : expression;
+
+    /// <summary><c>a * b + c</c> with one rounding.</summary>
+    public string Fma(string t, string a, string b, string c) =>
+        _vector ? $"{Name}.FusedMultiplyAdd({a}, {b}, {c})" : $"{t}.FusedMultiplyAdd({a}, {b}, {c})";
+
+    /// <summary>IEEE-754 maximum (NaN propagates).</summary>
+    public string Max(string t, string a, string b) => _vector ? $"{Name}.Max({a}, {b})" : $"{t}.Max({a}, {b})";
+
+    /// <summary><paramref name="value"/> where <paramref name="condition"/> &gt; 0, else 0.</summary>
+    public string WherePositive(string t, string condition, string value) =>
+        _vector
+            ? $"{Name}.ConditionalSelect({Name}.GreaterThan({condition}, {Zero(t)}), {value}, {Zero(t)})"
+            : $"{condition} > {Zero(t)} ? {value} : {Zero(t)}";
+
+    public string Add(string a, string b) => $"{a} + {b}";
+
+    /// <summary>Sum of the lanes.</summary>
+    public string Sum(string v) => _vector ? $"{Name}.Sum({v})" : v;
+
+    /// <summary>The run-time check that this path is accelerated.</summary>
+    public string IsAccelerated => _vector ? $"{Name}.IsHardwareAccelerated" : "true";
+}

@@ -1,0 +1,187 @@
+using ReluKernels.Generators.Emit.Activations;
+using ReluKernels.Generators.Model;
+
+namespace ReluKernels.Generators.Emit;
+
+/// <summary>
+/// What every kernel template shares: the spec, the element type, the activation, the writer, and the spelling of a
+/// dense layer's pre-activation. Layer <c>l</c>'s weights start at a parameter offset; <c>W[j, i]</c> is at
+/// <c>offset + j * inputs + i</c> and <c>b[j]</c> at <c>offset + outputs * inputs + j</c> (row-major, as
+/// <c>NetworkArchitecture</c> documents).
+/// </summary>
+internal abstract class KernelEmitter(NetworkSpec spec, SourceWriter writer)
+{
+    protected NetworkSpec Spec { get; } = spec;
+
+    protected SourceWriter W { get; } = writer;
+
+    /// <summary>Element type keyword.</summary>
+    protected string T => Spec.ElementName;
+
+    protected ActivationEmitter Activation { get; } = ActivationEmitter.For(spec.Activation);
+
+    protected int Width => Spec.Width;
+
+    /// <summary>Parameters of one hidden→hidden layer (layers 2..Depth); the stride of the depth loop.</summary>
+    protected int HiddenStride => Spec.LayerParameterCount(2);
+
+    /// <summary>Offset of layer 2, where the depth loop starts.</summary>
+    protected int FirstHidden => Spec.WeightOffset(2);
+
+    /// <summary>Offset of the output layer, where the depth loop ends.</summary>
+    protected int OutputOffset => Spec.WeightOffset(Spec.LayerCount);
+
+    protected string DescribeLayer(int layer)
+    {
+        bool output = layer == Spec.LayerCount;
+        string kind = output ? (Spec.OutputActivation ? $"dense + {Activation.Name}" : "dense, no activation") : $"dense + {Activation.Name}";
+        return $"{Spec.LayerInputs(layer)} → {Spec.LayerOutputs(layer)}, {kind}{(Spec.Bias ? "" : ", no bias")}";
+    }
+
+    /// <summary>Initial value of a pre-activation: the bias at <c>layerBase + biasIndex</c>, or zero without biases.</summary>
+    protected string BiasOrZero(Isa isa, ParameterLayout layout, string layerBase, string biasIndex) =>
+        Spec.Bias ? layout.Read(isa, layerBase, biasIndex) : isa.Zero(T);
+
+    /// <summary>Offset of feature <paramref name="k"/> of sample <c>s</c> in a feature-major batch.</summary>
+    protected static string FeatureOffset(int k) => k switch
+    {
+        0 => "s",
+        1 => "batch + s",
+        _ => $"{k} * batch + s",
+    };
+
+    /// <summary>
+    /// Emits the whole forward pass of the current sample vector or network vector, from inputs <c>x0..</c> (already in
+    /// locals) to <paramref name="store"/>(o, y_o). Layer 1 and the output layer are written out; hidden layers
+    /// 2..Depth run in a loop over <c>o</c>, the layer's parameter offset, since they share one shape. Every
+    /// pre-activation is <c>b_j</c> (or 0) followed by <c>FusedMultiplyAdd(W[j, i], input_i, ·)</c> for i ascending,
+    /// the order <c>GenericNetwork</c> uses. <paramref name="afterHidden"/>, when given, runs after each hidden layer
+    /// with the layer's activations (the backward pass stores them).
+    /// </summary>
+    protected void ForwardLayers(Isa isa, ParameterLayout layout, System.Action<int, string> store,
+        System.Action<System.Func<int, string>>? afterHidden = null)
+    {
+        string first = layout.LayerBase(0);
+        W.Comment($"Layer 1: {DescribeLayer(1)}.");
+        if (Spec.Unrolled)
+            DenseUnrolled(isa, layout, first, Spec.InputDim, Width, k => $"x{k}", "h", null, activate: true);
+        else
+            DenseLooped(isa, layout, first, Spec.InputDim, k => $"x{k}", inputsUnrolled: true, "h");
+        afterHidden?.Invoke(Hidden);
+        if (Spec.Depth > 1)
+        {
+            W.Comment($"Layers 2..{Spec.Depth}: {DescribeLayer(2)}; o is the layer's parameter offset.");
+            using (W.Block($"for (nint o = {layout.LayerBase(FirstHidden)}; o < {layout.LayerBase(OutputOffset)}; o += {HiddenStride * layout.Scale})"))
+            {
+                if (Spec.Unrolled)
+                    DenseUnrolled(isa, layout, "o", Width, Width, i => $"h{i}", "z", "h", activate: true);
+                else
+                {
+                    DenseLooped(isa, layout, "o", Width, i => "h[i]", inputsUnrolled: false, "z");
+                    W.Line("z.CopyTo(h);");
+                }
+                afterHidden?.Invoke(Hidden);
+            }
+        }
+        W.Comment($"Output layer {Spec.LayerCount}: {DescribeLayer(Spec.LayerCount)}.");
+        W.Line($"nint last = {layout.LayerBase(OutputOffset)};");
+        if (Spec.Unrolled)
+            DenseUnrolled(isa, layout, "last", Width, Spec.OutputDim, i => $"h{i}", "y", null, Spec.OutputActivation);
+        else
+            OutputLooped(isa, layout);
+        for (int o = 0; o < Spec.OutputDim; o++)
+            store(o, $"y{o}");
+    }
+
+    /// <summary>Looped kernels keep a layer's activations in two stack spans, <c>h</c> (current) and <c>z</c> (next).</summary>
+    protected void DeclareHiddenSpans(Isa isa)
+    {
+        if (Spec.Unrolled)
+            return;
+        W.Line($"Span<{isa.Type(T)}> h = stackalloc {isa.Type(T)}[{Width}];");
+        W.Line($"Span<{isa.Type(T)}> z = stackalloc {isa.Type(T)}[{Width}];");
+    }
+
+    /// <summary>Loads the current samples' inputs into locals <c>x0..</c> (feature-major).</summary>
+    protected void LoadInputs(Isa isa)
+    {
+        W.Comment("Inputs (feature-major).");
+        for (int k = 0; k < Spec.InputDim; k++)
+            W.Line($"var x{k} = {isa.Load("x", FeatureOffset(k))};");
+    }
+
+    /// <summary>Hidden activation j of the current layer: a local when unrolled, a span element when looped.</summary>
+    protected string Hidden(int j) => Spec.Unrolled ? $"h{j}" : $"h[{j}]";
+
+    /// <summary>
+    /// One dense layer with every neuron unrolled: accumulators <c>{acc}j</c> start at the bias (or zero), then
+    /// <c>acc_j = FusedMultiplyAdd(W[j, i], input_i, acc_j)</c> with i outer and j inner, so the j chains are independent
+    /// and hide the FMA latency. Each output is then activated into <c>{output}j</c> (in place when null).
+    /// </summary>
+    private void DenseUnrolled(Isa isa, ParameterLayout layout, string layerBase, int inputs, int outputs,
+        System.Func<int, string> input, string acc, string? output, bool activate)
+    {
+        for (int j = 0; j < outputs; j++)
+            W.Line($"var {acc}{j} = {BiasOrZero(isa, layout, layerBase, Literal(outputs * inputs + j))};");
+        for (int i = 0; i < inputs; i++)
+            for (int j = 0; j < outputs; j++)
+                W.Line($"{acc}{j} = {isa.Fma(T, layout.Read(isa, layerBase, Literal(j * inputs + i)), input(i), $"{acc}{j}")};");
+        for (int j = 0; j < outputs; j++)
+        {
+            string value = activate ? Activation.Apply(isa, T, $"{acc}{j}") : $"{acc}{j}";
+            if (output is not null)
+                W.Line($"{output}{j} = {value};");
+            else if (activate)
+                W.Line($"{acc}{j} = {value};");
+        }
+    }
+
+    /// <summary>
+    /// One dense layer into a hidden span (<c>h</c> or <c>z</c>), looping over neurons j; the inputs are unrolled
+    /// locals (layer 1: at most <c>MaxDim</c> of them) or looped over i.
+    /// </summary>
+    private void DenseLooped(Isa isa, ParameterLayout layout, string layerBase, int inputs,
+        System.Func<int, string> input, bool inputsUnrolled, string output)
+    {
+        using (W.Block($"for (int j = 0; j < {Width}; j++)"))
+        {
+            W.Line($"var acc = {BiasOrZero(isa, layout, layerBase, $"{Width * inputs} + j")};");
+            if (inputsUnrolled)
+            {
+                for (int k = 0; k < inputs; k++)
+                    W.Line($"acc = {isa.Fma(T, layout.Read(isa, layerBase, Index("j", inputs, k)), input(k), "acc")};");
+            }
+            else
+            {
+                using (W.Block($"for (int i = 0; i < {inputs}; i++)"))
+                    W.Line($"acc = {isa.Fma(T, layout.Read(isa, layerBase, $"j * {inputs} + i"), input(0), "acc")};");
+            }
+            W.Line($"{output}[j] = {Activation.Apply(isa, T, "acc")};");
+        }
+    }
+
+    /// <summary>The output layer from the hidden span <c>h</c>, into locals <c>y0..</c>, looping over the hidden neurons.</summary>
+    private void OutputLooped(Isa isa, ParameterLayout layout)
+    {
+        for (int o = 0; o < Spec.OutputDim; o++)
+            W.Line($"var y{o} = {BiasOrZero(isa, layout, "last", Literal(Spec.OutputDim * Width + o))};");
+        using (W.Block($"for (int i = 0; i < {Width}; i++)"))
+        {
+            for (int o = 0; o < Spec.OutputDim; o++)
+                W.Line($"y{o} = {isa.Fma(T, layout.Read(isa, "last", Index("i", 1, 0, o * Width)), "h[i]", $"y{o}")};");
+        }
+        if (Spec.OutputActivation)
+            for (int o = 0; o < Spec.OutputDim; o++)
+                W.Line($"y{o} = {Activation.Apply(isa, T, $"y{o}")};");
+    }
+
+    /// <summary>The expression <c>variable * scale + constant + extra</c>, without the parts that are 1 or 0.</summary>
+    protected static string Index(string variable, int scale, int constant, int extra = 0)
+    {
+        string term = scale == 1 ? variable : $"{variable} * {scale}";
+        int sum = constant + extra;
+        return sum == 0 ? term : $"{term} + {sum}";
+    }
+
+    protected static string Literal(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
