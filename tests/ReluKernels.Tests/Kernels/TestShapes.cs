@@ -1,7 +1,59 @@
 namespace ReluKernels.Tests.Kernels;
 
-[NetworkShape(2, 3)]
-public partial struct Narrow2x3;
+// Shapes the kernel tests run, chosen to cross every boundary the emitter cares about: widths around the float and
+// double lane counts of each ISA (1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 31, 32) and past the unroll limit (33, 40, which
+// use looped kernels); depth 1 (no hidden loop), 2, shallow and deep (40); input/output dims 1..4; bias and output
+// activation on and off; float and double.
 
-[NetworkShape(40, 2, InputDim = 2, OutputDim = 2)]
-public partial struct Wide40x2;
+[NetworkShape(1, 1)] public partial struct F1x1;
+[NetworkShape(2, 10)] public partial struct F2x10;
+[NetworkShape(3, 7, InputDim = 2, OutputDim = 3, Bias = false)] public partial struct F3x7In2Out3NoBias;
+[NetworkShape(4, 10)] public partial struct F4x10;
+[NetworkShape(5, 2, InputDim = 4, OutputActivation = true)] public partial struct F5x2In4OutAct;
+[NetworkShape(7, 13, Bias = false, OutputActivation = true)] public partial struct F7x13NoBiasOutAct;
+[NetworkShape(8, 10)] public partial struct F8x10;
+[NetworkShape(9, 3, InputDim = 3, OutputDim = 2)] public partial struct F9x3In3Out2;
+[NetworkShape(15, 5)] public partial struct F15x5;
+[NetworkShape(16, 10)] public partial struct F16x10;
+[NetworkShape(17, 4, OutputDim = 4, Bias = false)] public partial struct F17x4Out4NoBias;
+[NetworkShape(24, 2, OutputActivation = true)] public partial struct F24x2OutAct;
+[NetworkShape(31, 3, InputDim = 2)] public partial struct F31x3In2;
+[NetworkShape(32, 2)] public partial struct F32x2;
+[NetworkShape(33, 3, InputDim = 2, OutputDim = 2)] public partial struct F33x3In2Out2;
+[NetworkShape(40, 2, InputDim = 2, OutputDim = 2, Bias = false, OutputActivation = true)] public partial struct F40x2NoBiasOutAct;
+[NetworkShape(2, 40)] public partial struct F2x40;
+[NetworkShape(3, 40, Bias = false, OutputActivation = true)] public partial struct F3x40NoBiasOutAct;
+[NetworkShape(1, 25, InputDim = 4, OutputDim = 4)] public partial struct F1x25In4Out4;
+
+[NetworkShape(1, 1, ElementType = ElementType.Double)] public partial struct D1x1;
+[NetworkShape(2, 10, ElementType = ElementType.Double)] public partial struct D2x10;
+[NetworkShape(3, 5, InputDim = 2, OutputDim = 2, Bias = false, OutputActivation = true, ElementType = ElementType.Double)] public partial struct D3x5In2Out2NoBiasOutAct;
+[NetworkShape(8, 3, InputDim = 3, ElementType = ElementType.Double)] public partial struct D8x3In3;
+[NetworkShape(9, 4, ElementType = ElementType.Double)] public partial struct D9x4;
+[NetworkShape(16, 4, OutputDim = 2, ElementType = ElementType.Double)] public partial struct D16x4Out2;
+[NetworkShape(33, 2, InputDim = 2, OutputDim = 3, OutputActivation = true, ElementType = ElementType.Double)] public partial struct D33x2In2Out3OutAct;
+[NetworkShape(5, 40, ElementType = ElementType.Double)] public partial struct D5x40;
+
+/// <summary>Every test shape, as a non-generic handle the tests can enumerate.</summary>
+public static class TestShapeCases
+{
+    public static readonly IKernelCase[] Float =
+    [
+        new KernelCase<F1x1, float>(), new KernelCase<F2x10, float>(), new KernelCase<F3x7In2Out3NoBias, float>(),
+        new KernelCase<F4x10, float>(), new KernelCase<F5x2In4OutAct, float>(), new KernelCase<F7x13NoBiasOutAct, float>(),
+        new KernelCase<F8x10, float>(), new KernelCase<F9x3In3Out2, float>(), new KernelCase<F15x5, float>(),
+        new KernelCase<F16x10, float>(), new KernelCase<F17x4Out4NoBias, float>(), new KernelCase<F24x2OutAct, float>(),
+        new KernelCase<F31x3In2, float>(), new KernelCase<F32x2, float>(), new KernelCase<F33x3In2Out2, float>(),
+        new KernelCase<F40x2NoBiasOutAct, float>(), new KernelCase<F2x40, float>(), new KernelCase<F3x40NoBiasOutAct, float>(),
+        new KernelCase<F1x25In4Out4, float>(),
+    ];
+
+    public static readonly IKernelCase[] Double =
+    [
+        new KernelCase<D1x1, double>(), new KernelCase<D2x10, double>(), new KernelCase<D3x5In2Out2NoBiasOutAct, double>(),
+        new KernelCase<D8x3In3, double>(), new KernelCase<D9x4, double>(), new KernelCase<D16x4Out2, double>(),
+        new KernelCase<D33x2In2Out3OutAct, double>(), new KernelCase<D5x40, double>(),
+    ];
+
+    public static readonly IKernelCase[] All = [.. Float, .. Double];
+}
