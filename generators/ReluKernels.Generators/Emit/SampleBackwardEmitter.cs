@@ -85,6 +85,28 @@ internal sealed class SampleBackwardEmitter(NetworkSpec spec, SourceWriter write
 
     private string Weight(Isa isa, string layerBase, string index) => Parameters.Read(isa, layerBase, index);
 
+    /// <summary>
+    /// One layer of the unrolled backward pass, given its output gradient <paramref name="delta"/>(j) and its inputs
+    /// <paramref name="input"/>(i): accumulate dL/db_j = δ_j and dL/dW[j, i] = δ_j·input_i, then the input gradient
+    /// <c>d_i = σ'(input_i) · Σ_j W[j, i] δ_j</c> (j ascending, as <c>GenericNetwork</c>) via temporaries <c>{temporary}i</c>.
+    /// </summary>
+    private void BackpropagateUnrolled(Isa isa, string layerBase, int outputs, System.Func<int, string> delta,
+        System.Func<int, string> input, string temporary, bool declare)
+    {
+        for (int j = 0; j < outputs; j++)
+            AddBias(isa, layerBase, Literal(outputs * Width + j), delta(j));
+        for (int j = 0; j < outputs; j++)
+            for (int i = 0; i < Width; i++)
+                AddProduct(isa, layerBase, Literal(j * Width + i), delta(j), input(i));
+        for (int i = 0; i < Width; i++)
+            W.Line($"var {temporary}{i} = {isa.Zero(T)};");
+        for (int j = 0; j < outputs; j++)
+            for (int i = 0; i < Width; i++)
+                W.Line($"{temporary}{i} = {isa.Fma(T, Weight(isa, layerBase, Literal(j * Width + i)), delta(j), $"{temporary}{i}")};");
+        for (int i = 0; i < Width; i++)
+            W.Line($"{(declare ? "var " : "")}d{i} = {Activation.DerivativeTimes(isa, T, input(i), $"{temporary}{i}")};");
+    }
+
     private void EmitOutputLayer(Isa isa)
     {
         int outputs = Spec.OutputDim;
@@ -94,22 +116,13 @@ internal sealed class SampleBackwardEmitter(NetworkSpec spec, SourceWriter write
             string g = isa.Load("dy", FeatureOffset(o));
             W.Line($"var g{o} = {(Spec.OutputActivation ? Activation.DerivativeTimes(isa, T, $"y{o}", g) : g)};");
         }
-        for (int o = 0; o < outputs; o++)
-            AddBias(isa, "last", Literal(outputs * Width + o), $"g{o}");
         if (Spec.Unrolled)
         {
-            for (int o = 0; o < outputs; o++)
-                for (int i = 0; i < Width; i++)
-                    AddProduct(isa, "last", Literal(o * Width + i), $"g{o}", $"h{i}");
-            for (int i = 0; i < Width; i++)
-                W.Line($"var d{i} = {isa.Zero(T)};");
-            for (int o = 0; o < outputs; o++)
-                for (int i = 0; i < Width; i++)
-                    W.Line($"d{i} = {isa.Fma(T, Weight(isa, "last", Literal(o * Width + i)), $"g{o}", $"d{i}")};");
-            for (int i = 0; i < Width; i++)
-                W.Line($"d{i} = {Activation.DerivativeTimes(isa, T, $"h{i}", $"d{i}")};");
+            BackpropagateUnrolled(isa, "last", outputs, o => $"g{o}", i => $"h{i}", temporary: "f", declare: true);
             return;
         }
+        for (int o = 0; o < outputs; o++)
+            AddBias(isa, "last", Literal(outputs * Width + o), $"g{o}");
         using (W.Block($"for (int i = 0; i < {Width}; i++)"))
         {
             for (int o = 0; o < outputs; o++)
@@ -134,18 +147,7 @@ internal sealed class SampleBackwardEmitter(NetworkSpec spec, SourceWriter write
             {
                 for (int i = 0; i < Width; i++)
                     W.Line($"var u{i} = {isa.Load("ws", $"slot + {i} * L")};");
-                for (int j = 0; j < Width; j++)
-                    AddBias(isa, "o", Literal(Width * Width + j), $"d{j}");
-                for (int j = 0; j < Width; j++)
-                    for (int i = 0; i < Width; i++)
-                        AddProduct(isa, "o", Literal(j * Width + i), $"d{j}", $"u{i}");
-                for (int i = 0; i < Width; i++)
-                    W.Line($"var e{i} = {isa.Zero(T)};");
-                for (int j = 0; j < Width; j++)
-                    for (int i = 0; i < Width; i++)
-                        W.Line($"e{i} = {isa.Fma(T, Weight(isa, "o", Literal(j * Width + i)), $"d{j}", $"e{i}")};");
-                for (int i = 0; i < Width; i++)
-                    W.Line($"d{i} = {Activation.DerivativeTimes(isa, T, $"u{i}", $"e{i}")};");
+                BackpropagateUnrolled(isa, "o", Width, j => $"d{j}", i => $"u{i}", temporary: "e", declare: false);
                 return;
             }
             using (W.Block($"for (int j = 0; j < {Width}; j++)"))
