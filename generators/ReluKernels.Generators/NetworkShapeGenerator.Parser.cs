@@ -79,7 +79,7 @@ public sealed partial class NetworkShapeGenerator
     /// <summary>Why the type cannot receive generated members, or null when it can.</summary>
     private static string? UnsupportedContainerReason(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
-        if (type.IsGenericType)
+        if (type.Arity > 0)
             return "generic types are not supported (a shape is a fixed, concrete type)";
         if (type.IsStatic)
             return "a static class cannot implement IReluNetwork";
