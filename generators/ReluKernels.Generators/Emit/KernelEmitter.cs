@@ -70,7 +70,7 @@ internal abstract class KernelEmitter(NetworkSpec spec, SourceWriter writer)
         afterHidden?.Invoke(Hidden);
         if (Spec.Depth > 1)
         {
-            W.Comment($"Layers 2..{Spec.Depth}: {DescribeLayer(2)}; o is the layer's parameter offset.");
+            W.Comment($"{HiddenLayers}: {DescribeLayer(2)}; o is the layer's parameter offset.");
             using (W.Block($"for (nint o = {layout.LayerBase(FirstHidden)}; o < {layout.LayerBase(OutputOffset)}; o += {HiddenStride * layout.Scale})"))
             {
                 if (Spec.Unrolled)
@@ -109,6 +109,9 @@ internal abstract class KernelEmitter(NetworkSpec spec, SourceWriter writer)
         for (int k = 0; k < Spec.InputDim; k++)
             W.Line($"var x{k} = {isa.Load("x", FeatureOffset(k))};");
     }
+
+    /// <summary>"Layer 2" or "Layers 2..Depth": the hidden layers the depth loop runs.</summary>
+    protected string HiddenLayers => Spec.Depth == 2 ? "Layer 2" : $"Layers 2..{Spec.Depth}";
 
     /// <summary>Hidden activation j of the current layer: a local when unrolled, a span element when looped.</summary>
     protected string Hidden(int j) => Spec.Unrolled ? $"h{j}" : $"h[{j}]";

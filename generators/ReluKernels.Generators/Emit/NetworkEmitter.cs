@@ -12,8 +12,22 @@ internal static class NetworkEmitter
 {
     private const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"ReluKernels.Generators\", \"1.0.0\")]";
 
-    /// <summary>A hint name unique per type: its metadata name with nesting dots.</summary>
-    public static string HintName(NetworkSpec spec) => spec.Type.MetadataName.Replace('+', '.') + ".NetworkShape.g.cs";
+    /// <summary>
+    /// A hint name unique per type: its metadata name (nesting as dots), then a hash of the exact name. Roslyn compares
+    /// hint names ignoring case, so <c>Demo.Net</c> and <c>Demo.NET</c> would otherwise collide, and a collision makes
+    /// the driver drop every file this generator adds (CS8785).
+    /// </summary>
+    public static string HintName(NetworkSpec spec) =>
+        $"{spec.Type.MetadataName.Replace('+', '.')}.{Fnv1a(spec.Type.MetadataName):x8}.NetworkShape.g.cs";
+
+    /// <summary>32-bit FNV-1a of the UTF-16 code units: stable across processes, unlike <see cref="string.GetHashCode()"/>.</summary>
+    private static uint Fnv1a(string text)
+    {
+        uint hash = 2166136261;
+        foreach (char c in text)
+            hash = unchecked((hash ^ c) * 16777619);
+        return hash;
+    }
 
     public static string Emit(NetworkSpec spec, CancellationToken cancellationToken)
     {

@@ -138,7 +138,7 @@ internal sealed class SampleBackwardEmitter(NetworkSpec spec, SourceWriter write
     {
         if (Spec.Depth == 1)
             return;
-        W.Comment($"Layers {Spec.Depth}..2, backwards: accumulate their gradients from δ and their inputs u (the previous layer's activations); δ = σ'(u) ⊙ Wᵀδ.");
+        W.Comment($"{(Spec.Depth == 2 ? "Layer 2" : $"Layers {Spec.Depth}..2, backwards")}: accumulate their gradients from δ and their inputs u (the previous layer's activations); δ = σ'(u) ⊙ Wᵀδ.");
         W.Line($"slot -= {Width} * L;");
         using (W.Block($"for (nint o = {OutputOffset - HiddenStride}; o >= {FirstHidden}; o -= {HiddenStride})"))
         {
