@@ -165,8 +165,18 @@ public struct CounterRng
             ulong first = _position >> 6;
             ref byte target = ref Unsafe.As<T, byte>(ref destination[i]);
             ref uint scratch = ref _cache[0];
+            bool cached = true;
             switch (path)
             {
+                case KernelPath.Vector512 when kind == RngKind.NormalSingle && Philox512.IsSupported:
+                    // Straight from the Philox registers, no block buffer (so the cache is left as it was).
+                    Philox512.NormalSingle(ref Unsafe.As<byte, float>(ref target), blocks, first, _seed, _stream);
+                    cached = false;
+                    break;
+                case KernelPath.Vector512 when kind == RngKind.NormalDouble && Philox512.IsSupported:
+                    Philox512.NormalDouble(ref Unsafe.As<byte, double>(ref target), blocks, first, _seed, _stream);
+                    cached = false;
+                    break;
                 case KernelPath.Vector512:
                     RngKernels<Simd512Ops, Vector512<uint>, Vector512<float>, Vector512<ulong>, Vector512<double>>.FillBlocks(kind, ref target, blocks, first, _seed, _stream, ref scratch);
                     break;
@@ -180,8 +190,11 @@ public struct CounterRng
                     RngKernels<ScalarOps, uint, float, ulong, double>.FillBlocks(kind, ref target, blocks, first, _seed, _stream, ref scratch);
                     break;
             }
-            _cachedBlock = first + (ulong)blocks - 1;
-            _cacheValid = true;
+            if (cached)
+            {
+                _cachedBlock = first + (ulong)blocks - 1;
+                _cacheValid = true;
+            }
             _position += (ulong)blocks * 64;
             i += (int)blocks * perBlock;
         }
