@@ -73,7 +73,4 @@ internal sealed class Isa
 
     /// <summary>Sum of the lanes.</summary>
     public string Sum(string v) => _vector ? $"{Name}.Sum({v})" : v;
-
-    /// <summary>The run-time check that this path is accelerated.</summary>
-    public string IsAccelerated => _vector ? $"{Name}.IsHardwareAccelerated" : "true";
 }
