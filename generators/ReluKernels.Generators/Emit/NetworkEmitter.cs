@@ -143,9 +143,7 @@ internal static class NetworkEmitter
             w.Line($"ref {t} p = ref MemoryMarshal.GetReference(parameters);");
             w.Line($"ref {t} x = ref MemoryMarshal.GetReference(inputs);");
             w.Line($"ref {t} y = ref MemoryMarshal.GetReference(outputs);");
-            Dispatch(w, "int done = ", "Forward", "ref p, ref x, ref y, batch, 0", "0");
-            w.Comment("The scalar path finishes the samples that do not fill a vector.");
-            w.Line("ForwardScalar(ref p, ref x, ref y, batch, done);");
+            DispatchThenFinishScalar(w, "Forward", "ref p, ref x, ref y, batch");
         }
         w.Line();
 
@@ -169,9 +167,7 @@ internal static class NetworkEmitter
             w.Line($"ref {t} ws = ref MemoryMarshal.GetReference(workspace);");
             w.Line($"ref {t} grad = ref MemoryMarshal.GetReference(parameterGradients);");
             const string arguments = "ref p, ref x, ref dy, ref dx, wantInputs, ref ws, ref grad, batch";
-            Dispatch(w, "int done = ", "Backward", arguments + ", 0", "0");
-            w.Comment("The scalar path finishes the samples that do not fill a vector.");
-            w.Line($"BackwardScalar({arguments}, done);");
+            DispatchThenFinishScalar(w, "Backward", arguments);
         }
         w.Line();
 
@@ -200,14 +196,19 @@ internal static class NetworkEmitter
         w.Line();
     }
 
-    /// <summary>A switch expression over the resolved path that calls <c>{kernel}{Path}(arguments)</c>.</summary>
-    private static void Dispatch(SourceWriter w, string assignment, string kernel, string arguments, string fallback)
+    /// <summary>
+    /// Calls <c>{kernel}{Path}(arguments, 0)</c> for the resolved vector path, which returns how many samples it did,
+    /// then <c>{kernel}Scalar(arguments, done)</c> for the rest (all of them when the path is scalar).
+    /// </summary>
+    private static void DispatchThenFinishScalar(SourceWriter w, string kernel, string arguments)
     {
-        w.Line($"{assignment}KernelPaths.Resolve(path) switch");
+        w.Line("int done = KernelPaths.Resolve(path) switch");
         w.Line("{");
         foreach (var isa in Isa.Vectors)
-            w.Line($"    KernelPath.{isa.Name} => {kernel}{isa.Name}({arguments}),");
-        w.Line($"    _ => {fallback},");
+            w.Line($"    KernelPath.{isa.Name} => {kernel}{isa.Name}({arguments}, 0),");
+        w.Line("    _ => 0,");
         w.Line("};");
+        w.Comment("The scalar path finishes the samples that do not fill a vector.");
+        w.Line($"{kernel}Scalar({arguments}, done);");
     }
 }
