@@ -137,9 +137,7 @@ internal static class NetworkEmitter
         w.Line(GeneratedCode);
         using (w.Block($"public static void Forward(ReadOnlySpan<{t}> parameters, ReadOnlySpan<{t}> inputs, Span<{t}> outputs, KernelPath path = KernelPath.Auto)"))
         {
-            w.Line("KernelArguments.RequireLength(parameters.Length, ParameterCount, nameof(parameters));");
-            w.Line("int batch = KernelArguments.Batch(inputs.Length, InputDim, nameof(inputs));");
-            w.Line("KernelArguments.RequireLength(outputs.Length, OutputDim * batch, nameof(outputs));");
+            w.Line("int batch = KernelArguments.SampleBatch(parameters.Length, ParameterCount, inputs.Length, InputDim, outputs.Length, OutputDim, nameof(outputs));");
             w.Line($"ref {t} p = ref MemoryMarshal.GetReference(parameters);");
             w.Line($"ref {t} x = ref MemoryMarshal.GetReference(inputs);");
             w.Line($"ref {t} y = ref MemoryMarshal.GetReference(outputs);");
@@ -152,9 +150,7 @@ internal static class NetworkEmitter
         using (w.Block($"public static void Backward(ReadOnlySpan<{t}> parameters, ReadOnlySpan<{t}> inputs, ReadOnlySpan<{t}> outputGradients, " +
                        $"Span<{t}> parameterGradients, Span<{t}> inputGradients, Span<{t}> workspace, KernelPath path = KernelPath.Auto)"))
         {
-            w.Line("KernelArguments.RequireLength(parameters.Length, ParameterCount, nameof(parameters));");
-            w.Line("int batch = KernelArguments.Batch(inputs.Length, InputDim, nameof(inputs));");
-            w.Line("KernelArguments.RequireLength(outputGradients.Length, OutputDim * batch, nameof(outputGradients));");
+            w.Line("int batch = KernelArguments.SampleBatch(parameters.Length, ParameterCount, inputs.Length, InputDim, outputGradients.Length, OutputDim, nameof(outputGradients));");
             w.Line("KernelArguments.RequireLength(parameterGradients.Length, ParameterCount, nameof(parameterGradients));");
             w.Line("bool wantInputs = !inputGradients.IsEmpty;");
             w.Line("if (wantInputs)");
@@ -175,9 +171,7 @@ internal static class NetworkEmitter
         w.Line(GeneratedCode);
         using (w.Block($"public static void ForwardNetworks(ReadOnlySpan<{t}> parameters, ReadOnlySpan<{t}> input, Span<{t}> outputs, KernelPath path = KernelPath.Auto)"))
         {
-            w.Line("int blocks = KernelArguments.Blocks(parameters.Length, ParameterCount, NetworkLanes, nameof(parameters));");
-            w.Line("KernelArguments.RequireLength(input.Length, InputDim, nameof(input));");
-            w.Line("KernelArguments.RequireLength(outputs.Length, blocks * OutputDim * NetworkLanes, nameof(outputs));");
+            w.Line("int blocks = KernelArguments.NetworkBlocks(parameters.Length, ParameterCount, input.Length, InputDim, outputs.Length, OutputDim, NetworkLanes);");
             w.Line($"ref {t} p = ref MemoryMarshal.GetReference(parameters);");
             w.Line($"ref {t} y = ref MemoryMarshal.GetReference(outputs);");
             using (w.Block("switch (KernelPaths.Resolve(path))"))

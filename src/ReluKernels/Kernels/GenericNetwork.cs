@@ -43,9 +43,7 @@ public sealed class GenericNetwork<T> where T : unmanaged, IFloatingPointIeee754
     public void Forward(ReadOnlySpan<T> parameters, ReadOnlySpan<T> inputs, Span<T> outputs)
     {
         var a = Architecture;
-        KernelArguments.RequireLength(parameters.Length, a.ParameterCount, nameof(parameters));
-        int batch = KernelArguments.Batch(inputs.Length, a.InputDim, nameof(inputs));
-        KernelArguments.RequireLength(outputs.Length, a.OutputDim * batch, nameof(outputs));
+        int batch = KernelArguments.SampleBatch(parameters.Length, a.ParameterCount, inputs.Length, a.InputDim, outputs.Length, a.OutputDim, nameof(outputs));
         for (int s = 0; s < batch; s++)
         {
             LoadSample(inputs, s, batch);
@@ -61,9 +59,8 @@ public sealed class GenericNetwork<T> where T : unmanaged, IFloatingPointIeee754
         Span<T> parameterGradients, Span<T> inputGradients)
     {
         var a = Architecture;
-        KernelArguments.RequireLength(parameters.Length, a.ParameterCount, nameof(parameters));
-        int batch = KernelArguments.Batch(inputs.Length, a.InputDim, nameof(inputs));
-        KernelArguments.RequireLength(outputGradients.Length, a.OutputDim * batch, nameof(outputGradients));
+        int batch = KernelArguments.SampleBatch(parameters.Length, a.ParameterCount, inputs.Length, a.InputDim,
+            outputGradients.Length, a.OutputDim, nameof(outputGradients));
         KernelArguments.RequireLength(parameterGradients.Length, a.ParameterCount, nameof(parameterGradients));
         if (!inputGradients.IsEmpty)
             KernelArguments.RequireLength(inputGradients.Length, a.InputDim * batch, nameof(inputGradients));
@@ -116,9 +113,7 @@ public sealed class GenericNetwork<T> where T : unmanaged, IFloatingPointIeee754
     {
         var a = Architecture;
         int lanes = NetworkLanes;
-        int blocks = KernelArguments.Blocks(parameters.Length, a.ParameterCount, lanes, nameof(parameters));
-        KernelArguments.RequireLength(input.Length, a.InputDim, nameof(input));
-        KernelArguments.RequireLength(outputs.Length, blocks * a.OutputDim * lanes, nameof(outputs));
+        int blocks = KernelArguments.NetworkBlocks(parameters.Length, a.ParameterCount, input.Length, a.InputDim, outputs.Length, a.OutputDim, lanes);
         for (int b = 0; b < blocks; b++)
         {
             for (int n = 0; n < lanes; n++)

@@ -42,4 +42,30 @@ public static class KernelArguments
                 $"{name} has length {parameterLength}; expected a multiple of ParameterCount × NetworkLanes = {block}.", name);
         return parameterLength / block;
     }
+
+    /// <summary>
+    /// Checks the spans of a sample-parallel call (<c>parameters</c>, feature-major <c>inputs</c>, and the outputs or
+    /// output gradients named <paramref name="outputsName"/>) and returns the batch size.
+    /// </summary>
+    /// <exception cref="ArgumentException">A span has the wrong length; the message names the expected one.</exception>
+    public static int SampleBatch(int parameters, int parameterCount, int inputs, int inputDim, int outputs, int outputDim, string outputsName)
+    {
+        RequireLength(parameters, parameterCount, nameof(parameters));
+        int batch = Batch(inputs, inputDim, nameof(inputs));
+        RequireLength(outputs, outputDim * batch, outputsName);
+        return batch;
+    }
+
+    /// <summary>
+    /// Checks the spans of a network-parallel call (interleaved <c>parameters</c>, one <c>input</c> point, interleaved
+    /// <c>outputs</c>) and returns the number of network blocks.
+    /// </summary>
+    /// <exception cref="ArgumentException">A span has the wrong length; the message names the expected one.</exception>
+    public static int NetworkBlocks(int parameters, int parameterCount, int input, int inputDim, int outputs, int outputDim, int lanes)
+    {
+        int blocks = Blocks(parameters, parameterCount, lanes, nameof(parameters));
+        RequireLength(input, inputDim, nameof(input));
+        RequireLength(outputs, blocks * outputDim * lanes, nameof(outputs));
+        return blocks;
+    }
 }
