@@ -12,6 +12,10 @@ try
 {
     return parseResult.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
+catch (UsageException ex)
+{
+    return CliErrors.Report(Console.Error, ExitCodes.UsageError, ex.Message);
+}
 catch (Exception ex) when (ex is not OutOfMemoryException)
 {
     return CliErrors.Report(Console.Error, ExitCodes.RuntimeFailure, ex.Message);

@@ -23,6 +23,22 @@ public abstract class LayerInitializer : IInitializer
     protected abstract void InitializeLayer<T>(LayerShape layer, Span<T> weights, Span<T> biases, ref CounterRng rng)
         where T : unmanaged, IFloatingPointIeee754<T>;
 
+    /// <summary>
+    /// Draws one layer on its own, as the whole-network methods do for layer <c>layer.Layer</c>. Lazy consumers (the
+    /// Monte-Carlo engines, which stop at the first dead layer) use it to draw only the layers they reach.
+    /// </summary>
+    /// <exception cref="ArgumentException">A span's length does not match <paramref name="layer"/>.</exception>
+    public void DrawLayer<T>(LayerShape layer, Span<T> weights, Span<T> biases, ref CounterRng rng) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (layer.FanIn < 1 || layer.FanOut < 1)
+            throw new ArgumentException($"A layer needs at least one input and one output, got {layer.FanIn} → {layer.FanOut}.", nameof(layer));
+        if (weights.Length != layer.FanOut * layer.FanIn)
+            throw new ArgumentException($"Expected {layer.FanOut * layer.FanIn} weights, got {weights.Length}.", nameof(weights));
+        if (biases.Length != (layer.HasBias ? layer.FanOut : 0))
+            throw new ArgumentException($"Expected {(layer.HasBias ? layer.FanOut : 0)} biases, got {biases.Length}.", nameof(biases));
+        InitializeLayer(layer, weights, biases, ref rng);
+    }
+
     /// <inheritdoc/>
     public void Initialize(NetworkArchitecture architecture, Span<float> parameters, ref CounterRng rng) => Contiguous(architecture, parameters, ref rng);
 

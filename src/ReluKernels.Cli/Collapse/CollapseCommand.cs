@@ -1,0 +1,119 @@
+using System.CommandLine;
+using ReluKernels.Cli.Options;
+using ReluKernels.Cli.Output;
+using ReluKernels.MonteCarlo;
+
+namespace ReluKernels.Cli.Collapse;
+
+/// <summary>
+/// <c>relukernels collapse</c>: the born-dead probability over a widths × depths grid (Lu et al. Fig. 6A), simulated
+/// beside Theorems 8–10 and the refined bounds. The default command of the CLI.
+/// </summary>
+public static class CollapseCommand
+{
+    /// <summary>Trials per width in the default run (about a minute on 2 cores).</summary>
+    public const long DefaultTrials = 10_000_000;
+
+    /// <summary>Creates the command; <paramref name="root"/> gets the same options and action so a bare <c>relukernels</c> runs it.</summary>
+    public static Command Create(RootCommand root)
+    {
+        var widths = CommonOptions.IntList("--widths", "Hidden-layer widths", "2,3,4,5,10", ShapeLimits.MinWidth, ShapeLimits.MaxWidth);
+        var depths = CommonOptions.IntList("--depths", "Depths (hidden ReLU layers)", "1..20", 1, CollapseExperiment.MaxDepth);
+        var trials = CommonOptions.Trials(DefaultTrials, "Networks per width (every depth of a width is read off the same networks).");
+        var halfWidth = new Option<double?>("--target-half-width") { Description = "Stop a width early once the 95% half-width of its deepest cell is at most this (0 < h < 0.5); --trials is then the cap." };
+        halfWidth.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<double?>() is { } h && !(h > 0 && h < 0.5))
+                r.AddError($"--target-half-width must be in (0, 0.5), got {h}");
+        });
+        var weights = CommonOptions.Weights();
+        var biasStd = CommonOptions.NonNegative("--bias-std", "σ_b of N(0, σ_b²) biases; 0 = no biases (the paper's Theorem 8 setting).", 0);
+        var radius = CommonOptions.NonNegative("--radius", "Ω = [-r, r].", 1, strictlyPositive: true);
+        var probe = new Option<double>("--probe") { Description = "Input x at which the per-input zero probability is measured.", DefaultValueFactory = _ => 1 };
+        var engine = CommonOptions.Engine();
+        var shard = new Option<Shard?>("--shard")
+        {
+            Description = "Run only shard k/n of the blocks and write its counts to collapse.shard-k-of-n.json (combine with 'merge').",
+            CustomParser = r =>
+            {
+                try { return Shard.Parse(r.Tokens.Count == 1 ? r.Tokens[0].Value : ""); }
+                catch (FormatException ex) { r.AddError($"--shard: {ex.Message}"); return null; }
+            },
+        };
+        var checkpoint = new Option<string?>("--checkpoint") { Description = "Checkpoint file: resumed if it exists, updated atomically every 2 s and at the end." };
+        var seed = CommonOptions.Seed();
+        var threads = CommonOptions.Threads();
+        var output = CommonOptions.Out();
+        var format = CommonOptions.Format();
+        var noPlot = CommonOptions.NoPlot();
+
+        var command = new Command("collapse", "Probability that a random deep narrow ReLU network is born dead, simulation beside theory (Lu et al. Fig. 6A).");
+        Option[] options = [widths, depths, trials, halfWidth, weights, biasStd, radius, probe, engine, shard, checkpoint, seed, threads, output, format, noPlot];
+        foreach (var option in options)
+        {
+            command.Add(option);
+            root.Add(option);
+        }
+
+        int Action(ParseResult r) => Run(new CollapseSettings(
+            r.GetValue(widths)!, r.GetValue(depths)!, r.GetValue(weights), r.GetValue(biasStd), r.GetValue(radius), r.GetValue(probe),
+            r.GetValue(engine), new MonteCarloOptions
+            {
+                Trials = r.GetValue(trials), TargetHalfWidth = r.GetValue(halfWidth), Seed = r.GetValue(seed),
+                Threads = r.GetValue(threads), Shard = r.GetValue(shard) ?? Shard.Whole,
+            },
+            r.GetValue(checkpoint), r.GetValue(output)!, r.GetValue(format), r.GetValue(noPlot)));
+        command.SetAction(Action);
+        root.SetAction(Action);
+        return command;
+    }
+
+    /// <summary>Runs the grid and writes every output.</summary>
+    public static int Run(CollapseSettings s)
+    {
+        var experiments = s.Experiments();
+        var engine = s.Engine;
+        foreach (var e in experiments)
+            if (CollapseEngines.Unsupported(engine, e) is { } reason)
+                throw new UsageException($"--engine {engine}: {reason}");
+
+        using var interrupt = new Interrupt();
+        var runner = new CollapseGridRunner(s.Options, s.Depths, s.Checkpoint);
+        var runs = ProgressDisplay.Run("collapse", progress => runner.Run(experiments, engine, progress, interrupt.Token));
+        if (runs.Any(r => !r.Complete))
+        {
+            string how = s.Checkpoint is null ? "rerun with --checkpoint FILE to make runs resumable" : $"resume with the same command (checkpoint {s.Checkpoint})";
+            return CliErrors.Report(Console.Error, ExitCodes.RuntimeFailure, $"interrupted; {how}");
+        }
+        string? note = null;
+        if (!s.Options.Shard.IsWhole)
+        {
+            string path = Path.Combine(s.OutDirectory, $"collapse.shard-{s.Options.Shard.Index}-of-{s.Options.Shard.Count}.json");
+            CollapseStateFile.Create(CollapseRunConfig.Of(s.Options), s.Depths, runs).Save(path);
+            note = $"Shard {s.Options.Shard}: these counts are partial; its state is in {path}. Combine all shards with 'relukernels merge'.";
+        }
+        CollapseOutput.Write(CollapseOutput.Reports(runs, s.Depths), s.OutDirectory, s.Format, s.NoPlot, note);
+        return ExitCodes.Success;
+    }
+}
+
+/// <summary>The parsed <c>collapse</c> command line.</summary>
+public sealed record CollapseSettings(
+    int[] Widths, int[] Depths, WeightDistribution Weights, double BiasStd, double Radius, double Probe, EngineKind Engine,
+    MonteCarloOptions Options, string? Checkpoint, string OutDirectory, OutputFormat Format, bool NoPlot)
+{
+    /// <summary>One experiment per width at the deepest requested depth.</summary>
+    /// <exception cref="UsageException">An option combination the experiment rejects (e.g. a probe outside Ω).</exception>
+    public IReadOnlyList<CollapseExperiment> Experiments()
+    {
+        try
+        {
+            Options.Validate();
+            return [.. Widths.Select(w => new CollapseExperiment(w, Depths.Max(), Weights, BiasStd, Radius, Probe))];
+        }
+        catch (ArgumentException ex)
+        {
+            throw new UsageException(ex.Message);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using ReluKernels.Cli.Output;
+using ReluKernels.Experiments;
+
+namespace ReluKernels.Cli.Collapse;
+
+/// <summary>The CSV form of the collapse table: one row per cell; checks joined by ';'.</summary>
+public static class CollapseCsv
+{
+    /// <summary>Builds the CSV text.</summary>
+    public static string Build(IEnumerable<CollapseCellReport> cells)
+    {
+        var csv = new Csv("width", "depth", "weights", "biasStd", "radius", "engine", "detection", "trials", "collapsed", "estimate",
+            "ciLow", "ciHigh", "probe", "zeroAtProbe", "zeroEstimate", "zeroCiLow", "zeroCiHigh", "theorem8", "theorem9", "theorem10",
+            "refinedLower", "refinedUpper", "agrees", "disagreements");
+        foreach (var c in cells)
+            csv.Row(c.Width, c.Depth, c.Weights, c.BiasStd, c.Radius, c.Engine, c.Detection, c.Trials, c.Collapsed, c.Estimate,
+                c.CiLow, c.CiHigh, c.Probe, c.ZeroAtProbe, c.ZeroEstimate, c.ZeroCiLow, c.ZeroCiHigh, c.Theorem8, c.Theorem9, c.Theorem10,
+                c.RefinedLower, c.RefinedUpper, c.Agrees, string.Join(';', c.Disagreements));
+        return csv.ToString();
+    }
+}

@@ -1,0 +1,39 @@
+using System.Globalization;
+
+namespace ReluKernels.Cli.Options;
+
+/// <summary>Parses integer lists such as <c>2,3,4,5,10</c>, <c>1..20</c> or <c>1..5,10,20</c> (DESIGN.md §10).</summary>
+public static class IntList
+{
+    /// <summary>The values in order of appearance, without duplicates.</summary>
+    /// <exception cref="FormatException">Empty text, an empty item, a malformed number or a range whose start exceeds its end.</exception>
+    public static int[] Parse(string text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            throw new FormatException("the list is empty");
+        var values = new List<int>();
+        foreach (string raw in text.Split(','))
+        {
+            string item = raw.Trim();
+            int dots = item.IndexOf("..", StringComparison.Ordinal);
+            if (dots < 0)
+            {
+                values.Add(Number(item, text));
+                continue;
+            }
+            int start = Number(item[..dots], text), end = Number(item[(dots + 2)..], text);
+            if (start > end)
+                throw new FormatException($"'{item}' is an empty range: its start exceeds its end");
+            if ((long)end - start >= 1_000_000)
+                throw new FormatException($"'{item}' has more than a million values");
+            for (int v = start; v <= end; v++)
+                values.Add(v);
+        }
+        return [.. values.Distinct()];
+    }
+
+    private static int Number(string item, string whole) =>
+        int.TryParse(item.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value)
+            ? value
+            : throw new FormatException($"'{item.Trim()}' in '{whole}' is not an integer");
+}

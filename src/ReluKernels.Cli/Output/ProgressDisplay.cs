@@ -1,0 +1,34 @@
+using Spectre.Console;
+
+namespace ReluKernels.Cli.Output;
+
+/// <summary>
+/// A live progress bar on standard error when it is a terminal; nothing otherwise, so redirected output and CI logs stay
+/// clean and standard output carries only the result.
+/// </summary>
+public static class ProgressDisplay
+{
+    /// <summary>Runs <paramref name="work"/>, giving it a callback (done, total) that moves the bar.</summary>
+    public static T Run<T>(string title, Func<Action<long, long>?, T> work)
+    {
+        if (Console.IsErrorRedirected)
+            return work(null);
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        if (!console.Profile.Capabilities.Interactive)
+            return work(null);
+        T result = default!;
+        console.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+            .Start(context =>
+            {
+                var task = context.AddTask(Markup.Escape(title), maxValue: 1);
+                result = work((done, total) =>
+                {
+                    task.MaxValue = Math.Max(1, total);
+                    task.Value = Math.Min(done, total);
+                });
+                task.Value = task.MaxValue;
+            });
+        return result;
+    }
+}

@@ -1,0 +1,118 @@
+using ReluKernels.MonteCarlo;
+using ReluKernels.Statistics;
+using ReluKernels.Theory;
+
+namespace ReluKernels.Experiments;
+
+/// <summary>
+/// One cell of a collapse study as reported: the simulated counts with Wilson 95% intervals, every applicable closed form
+/// of Lu et al. beside them, and the outcome of the DESIGN.md §7 tests (α = 1e-6) of the simulation against each.
+/// Property names are the JSON field names (camelCase).
+/// </summary>
+public sealed record CollapseCellReport
+{
+    /// <summary>Neurons per hidden layer.</summary>
+    public required int Width { get; init; }
+    /// <summary>Hidden ReLU layers.</summary>
+    public required int Depth { get; init; }
+    /// <summary>Weight distribution (<see cref="WeightDistribution"/> name).</summary>
+    public required string Weights { get; init; }
+    /// <summary>σ_b of the biases; 0 without biases.</summary>
+    public required double BiasStd { get; init; }
+    /// <summary>Ω = [−radius, radius].</summary>
+    public required double Radius { get; init; }
+    /// <summary>The engine that ran.</summary>
+    public required string Engine { get; init; }
+    /// <summary>How collapse was decided.</summary>
+    public required string Detection { get; init; }
+    /// <summary>Networks drawn.</summary>
+    public required long Trials { get; init; }
+    /// <summary>Networks with a hidden layer identically zero on Ω.</summary>
+    public required long Collapsed { get; init; }
+    /// <summary>Collapsed / trials.</summary>
+    public required double Estimate { get; init; }
+    /// <summary>Wilson 95% lower end.</summary>
+    public required double CiLow { get; init; }
+    /// <summary>Wilson 95% upper end.</summary>
+    public required double CiHigh { get; init; }
+    /// <summary>The input x at which <see cref="ZeroAtProbe"/> is counted.</summary>
+    public required double Probe { get; init; }
+    /// <summary>Networks whose last hidden layer is zero at <see cref="Probe"/>.</summary>
+    public required long ZeroAtProbe { get; init; }
+    /// <summary>ZeroAtProbe / trials.</summary>
+    public required double ZeroEstimate { get; init; }
+    /// <summary>Wilson 95% interval of <see cref="ZeroEstimate"/>, lower end.</summary>
+    public required double ZeroCiLow { get; init; }
+    /// <summary>Wilson 95% interval of <see cref="ZeroEstimate"/>, upper end.</summary>
+    public required double ZeroCiHigh { get; init; }
+    /// <summary>Theorem 8, 1 − (1 − 2^−width)^depth: exact per-input zero probability without biases, an upper bound on collapse.</summary>
+    public required double Theorem8 { get; init; }
+    /// <summary>Theorem 9, 2^−width: exact per-input zero probability with biases (null without biases).</summary>
+    public double? Theorem9 { get; init; }
+    /// <summary>Theorem 10 (width 2, Gaussian weights, no biases): the 16-state chain's collapse probability.</summary>
+    public double? Theorem10 { get; init; }
+    /// <summary>Refined born-dead lower bound (journal version), where it applies.</summary>
+    public double? RefinedLower { get; init; }
+    /// <summary>Matching upper bound 1 − (1 − 2^−width)^(depth−1), where it applies.</summary>
+    public double? RefinedUpper { get; init; }
+    /// <summary>Networks per first identically-zero layer: entry l − 1 counts first dead layer l.</summary>
+    public required long[] FirstDeadLayer { get; init; }
+    /// <summary>The checks made, e.g. "Thm8@x=1 exact".</summary>
+    public required string[] Checks { get; init; }
+    /// <summary>The checks the simulation failed (empty when everything agrees).</summary>
+    public required string[] Disagreements { get; init; }
+    /// <summary>Whether every check passed.</summary>
+    public bool Agrees => Disagreements.Length == 0;
+
+    /// <summary>
+    /// The report for depth <paramref name="depth"/> (≤ the run's depth) read off <paramref name="run"/>: the networks of
+    /// depth d are the first d layers of the run's networks, so every depth of one run shares the same draws.
+    /// </summary>
+    public static CollapseCellReport From(CollapseRun run, int depth)
+    {
+        var e = run.Experiment.WithDepth(depth);
+        var t = run.Tally.Truncate(depth);
+        var collapse = WilsonInterval.Of(t.Collapsed, t.Trials);
+        var zero = WilsonInterval.Of(t.ZeroAtProbe, t.Trials);
+        double theorem8 = CollapseTheory.PerInputZeroProbability(e.Width, e.Depth);
+        bool gaussian = e.Weights == WeightDistribution.HeNormal;
+        bool iid = e.Weights != WeightDistribution.Orthogonal;
+        double? theorem9 = e.HasBias ? CollapseTheory.OneLayerZeroProbability(e.Width) : null;
+        double? theorem10 = !e.HasBias && gaussian && e.Width == 2 ? WidthTwoCollapseChain.CollapseProbability(e.Depth) : null;
+        double? lower = !e.HasBias && iid ? CollapseTheory.BornDeadLowerBound(e.Width, e.Depth) : null;
+        double? upper = !e.HasBias ? CollapseTheory.BornDeadUpperBound(e.Width, e.Depth) : null;
+
+        var checks = new List<string>();
+        var failed = new List<string>();
+        void Check(string name, bool passed)
+        {
+            checks.Add(name);
+            if (!passed && t.Trials > 0)
+                failed.Add(name);
+        }
+        if (e.HasBias)
+            Check($"Thm9@x={e.Probe} exact", BinomialTest.AgreesWith(t.ZeroAtProbe, t.Trials, theorem9!.Value));
+        else
+        {
+            // Exact for orthogonal weights too: a Haar matrix sends any nonzero vector to a uniform direction.
+            Check($"Thm8@x={e.Probe} exact", BinomialTest.AgreesWith(t.ZeroAtProbe, t.Trials, theorem8));
+            Check("Thm8 upper bound", BinomialTest.RespectsUpperBound(t.Collapsed, t.Trials, theorem8));
+            Check("refined upper bound", BinomialTest.RespectsUpperBound(t.Collapsed, t.Trials, upper!.Value));
+            if (lower is { } l)
+                Check("refined lower bound", BinomialTest.RespectsLowerBound(t.Collapsed, t.Trials, l));
+            if (theorem10 is { } p10)
+                Check("Thm10", BinomialTest.AgreesWith(t.Collapsed, t.Trials, p10));
+        }
+
+        return new CollapseCellReport
+        {
+            Width = e.Width, Depth = e.Depth, Weights = e.Weights.ToString(), BiasStd = e.BiasStd, Radius = e.Radius,
+            Engine = run.Engine.ToString(), Detection = CollapseEngines.Detection(run.Engine, e),
+            Trials = t.Trials, Collapsed = t.Collapsed, Estimate = collapse.Estimate, CiLow = collapse.Low, CiHigh = collapse.High,
+            Probe = e.Probe, ZeroAtProbe = t.ZeroAtProbe, ZeroEstimate = zero.Estimate, ZeroCiLow = zero.Low, ZeroCiHigh = zero.High,
+            Theorem8 = theorem8, Theorem9 = theorem9, Theorem10 = theorem10, RefinedLower = lower, RefinedUpper = upper,
+            FirstDeadLayer = t.FirstDeadLayer[1..].ToArray(),
+            Checks = [.. checks], Disagreements = [.. failed],
+        };
+    }
+}

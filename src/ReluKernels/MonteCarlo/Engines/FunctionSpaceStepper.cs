@@ -1,0 +1,92 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace ReluKernels.MonteCarlo;
+
+/// <summary>
+/// Function-space step for Gaussian weights without biases. Each lane's whole state is the Gram matrix
+/// G = [[a⁺·a⁺, a⁺·a⁻], [a⁺·a⁻, a⁻·a⁻]] of the current layer's outputs a⁺ = x_l(+1), a⁻ = x_l(−1): the next layer's
+/// pre-activations (w_i·a⁺, w_i·a⁻) are, row by row, independent N(0, σ²G), so they are drawn as L·(g₁, g₂) with L the
+/// Cholesky factor of G — 2·width normals per layer instead of width² weights. σ is dropped: zero patterns are invariant
+/// under positive scaling, and G is renormalised to trace 1 every layer to keep float far from overflow and underflow.
+/// </summary>
+/// <remarks>
+/// Degenerate Gram matrices must be exact, not rounded: at layer 0 a⁻ = −a⁺ (set so that the residual is exactly 0), and
+/// once a single neuron carries both sides, a⁻ = c·a⁺ for every later layer. That "parallel" state is tracked as a flag
+/// (then z⁻ = c·z⁺ exactly), because a rounded residual variance would give z⁻ a spurious independent part and flip signs.
+/// The flag is set when exactly one neuron is alive and it is alive on both sides; with continuous weights no other event
+/// makes a⁺ and a⁻ parallel.
+/// </remarks>
+internal struct FunctionSpaceStepper : ILaneStepper
+{
+    private const int Lanes = ILaneStepper.Lanes;
+    private readonly int _width;
+    private readonly float[] _normals;
+    private Vector512<float> _g11, _g12, _g22, _parallel;
+
+    public FunctionSpaceStepper(int width)
+    {
+        _width = width;
+        _normals = new float[2 * width * Lanes];
+    }
+
+    public void Reset(int lane)
+    {
+        // Layer 0 is the input itself: a⁺ = (1), a⁻ = (−1).
+        _g11 = _g11.WithElement(lane, 1f);
+        _g12 = _g12.WithElement(lane, -1f);
+        _g22 = _g22.WithElement(lane, 1f);
+        _parallel = _parallel.WithElement(lane, 0f);
+    }
+
+    public void Step(ref CounterRng rng, out uint zeroAtPlus, out uint zeroAtMinus)
+    {
+        rng.FillNormal(_normals);
+        var zero = Vector512<float>.Zero;
+        var one = Vector512<float>.One;
+        var l11 = Vector512.Sqrt(_g11);
+        var l21 = Vector512.ConditionalSelect(Vector512.GreaterThan(_g11, zero), _g12 / l11, zero);
+        var l22 = Vector512.Sqrt(Vector512.Max(_g22 - l21 * l21, zero));
+        l22 = Vector512.AndNot(l22, _parallel);
+
+        ref float g = ref _normals[0];
+        Vector512<float> s11 = zero, s12 = zero, s22 = zero, alive = zero, aliveBoth = zero, anyPlus = zero, anyMinus = zero;
+        for (int j = 0; j < _width; j++)
+        {
+            var g1 = Vector512.LoadUnsafe(ref g, (nuint)(j * Lanes));
+            var g2 = Vector512.LoadUnsafe(ref g, (nuint)((_width + j) * Lanes));
+            var plus = Vector512.Max(l11 * g1, zero);
+            var minus = Vector512.Max(Vector512.FusedMultiplyAdd(l21, g1, l22 * g2), zero);
+            s11 = Vector512.FusedMultiplyAdd(plus, plus, s11);
+            s12 = Vector512.FusedMultiplyAdd(plus, minus, s12);
+            s22 = Vector512.FusedMultiplyAdd(minus, minus, s22);
+            var onPlus = Vector512.GreaterThan(plus, zero);
+            var onMinus = Vector512.GreaterThan(minus, zero);
+            anyPlus |= onPlus;
+            anyMinus |= onMinus;
+            alive += (onPlus | onMinus) & one;
+            aliveBoth += (onPlus & onMinus) & one;
+        }
+        _parallel |= Vector512.Equals(alive, one) & Vector512.Equals(aliveBoth, one);
+
+        var trace = s11 + s22;
+        var scale = Vector512.ConditionalSelect(Vector512.GreaterThan(trace, zero), one / trace, zero);
+        _g11 = s11 * scale;
+        _g12 = s12 * scale;
+        _g22 = s22 * scale;
+        // Zero is decided from the signs, not from s11 = Σ relu(z)², which could underflow.
+        zeroAtPlus = ~(uint)anyPlus.ExtractMostSignificantBits() & 0xFFFFu;
+        zeroAtMinus = ~(uint)anyMinus.ExtractMostSignificantBits() & 0xFFFFu;
+    }
+}
+
+/// <summary>The function-space engine (<see cref="EngineKind.FunctionSpace"/>).</summary>
+internal sealed class FunctionSpaceEngine(CollapseExperiment experiment) : CollapseEngine(experiment)
+{
+    private FunctionSpaceStepper _stepper = new(experiment.Width);
+
+    public override EngineKind Kind => EngineKind.FunctionSpace;
+
+    public override void Run(ref CounterRng rng, int trials, CollapseTally tally) =>
+        LaneScheduler.Run(ref _stepper, Experiment, ref rng, trials, tally);
+}

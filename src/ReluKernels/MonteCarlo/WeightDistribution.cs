@@ -1,0 +1,14 @@
+namespace ReluKernels.MonteCarlo;
+
+/// <summary>How a collapse experiment draws each layer's weights. Biases, if any, are N(0, σ_b²) in every case.</summary>
+public enum WeightDistribution
+{
+    /// <summary>He normal: i.i.d. N(0, 2/fan_in). Gaussian, so the function-space engine applies.</summary>
+    HeNormal,
+
+    /// <summary>He uniform: i.i.d. U[−√(6/fan_in), √(6/fan_in)), the symmetric uniform with the He variance.</summary>
+    SymmetricUniform,
+
+    /// <summary>Haar-random orthogonal matrices (Saxe et al. 2014), gain √2; the first layer is a uniform unit vector.</summary>
+    Orthogonal,
+}

@@ -1,0 +1,98 @@
+using System.Text.Json;
+
+namespace ReluKernels.Cli.Tests;
+
+/// <summary>The collapse command's output contract, sharding with merge, and checkpoints.</summary>
+public sealed class CollapseCommandTests
+{
+    private static readonly string[] Small = Args(seed: 5);
+
+    private static string[] Args(int seed) => ["collapse", "--widths", "2,3", "--depths", "1..6", "--trials", "40000", "--seed", $"{seed}", "--no-plot"];
+
+    [Fact]
+    public void Json_format_prints_one_object_per_cell_and_writes_the_files()
+    {
+        string dir = Cli.TempDirectory();
+        var r = Cli.Run([.. Small, "--format", "json", "--out", dir]);
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        using var json = JsonDocument.Parse(r.Stdout);
+        var cells = json.RootElement.EnumerateArray().ToArray();
+        Assert.Equal(12, cells.Length);
+        foreach (var cell in cells)
+        {
+            long trials = cell.GetProperty("trials").GetInt64(), collapsed = cell.GetProperty("collapsed").GetInt64();
+            double estimate = cell.GetProperty("estimate").GetDouble();
+            Assert.Equal(40_000, trials);
+            Assert.Equal((double)collapsed / trials, estimate, 12);
+            Assert.InRange(estimate, cell.GetProperty("ciLow").GetDouble(), cell.GetProperty("ciHigh").GetDouble());
+            int w = cell.GetProperty("width").GetInt32(), d = cell.GetProperty("depth").GetInt32();
+            Assert.Equal(1 - Math.Pow(1 - Math.Pow(2, -w), d), cell.GetProperty("theorem8").GetDouble(), 12);
+        }
+        Assert.Equal(r.Stdout.Trim(), File.ReadAllText(Path.Combine(dir, "collapse.json")).Trim());
+        Assert.Equal(13, File.ReadAllLines(Path.Combine(dir, "collapse.csv")).Length);
+        Assert.Empty(Directory.GetFiles(dir, "*.tmp*"));
+    }
+
+    [Fact]
+    public void Plots_are_written_as_png_and_svg()
+    {
+        string dir = Cli.TempDirectory();
+        var r = Cli.Run("collapse", "--widths", "2", "--depths", "1..4", "--trials", "10000", "--out", dir);
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        Assert.StartsWith("\u0089PNG", System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(Path.Combine(dir, "collapse.png")).AsSpan(0, 4)));
+        Assert.Contains("<svg", File.ReadAllText(Path.Combine(dir, "collapse.svg")));
+    }
+
+    [Fact]
+    public void Merged_shards_equal_the_unsharded_run()
+    {
+        string whole = Cli.TempDirectory(), parts = Cli.TempDirectory(), merged = Cli.TempDirectory();
+        Assert.Equal(0, Cli.Run([.. Small, "--out", whole, "--format", "json"]).ExitCode);
+        for (int k = 0; k < 3; k++)
+            Assert.Equal(0, Cli.Run([.. Small, "--out", parts, "--shard", $"{k}/3", "--format", "csv"]).ExitCode);
+        var shardFiles = Enumerable.Range(0, 3).Select(k => Path.Combine(parts, $"collapse.shard-{k}-of-3.json")).ToArray();
+        var m = Cli.Run(["merge", .. shardFiles.Reverse(), "--out", merged, "--format", "json", "--no-plot"]);
+        Assert.True(m.ExitCode == 0, m.Stderr);
+        Assert.Equal(File.ReadAllText(Path.Combine(whole, "collapse.json")), File.ReadAllText(Path.Combine(merged, "collapse.json")));
+    }
+
+    [Fact]
+    public void Merge_refuses_missing_or_foreign_shards()
+    {
+        string parts = Cli.TempDirectory(), other = Cli.TempDirectory();
+        Assert.Equal(0, Cli.Run([.. Small, "--out", parts, "--shard", "0/2", "--format", "csv"]).ExitCode);
+        Assert.Equal(0, Cli.Run([.. Args(seed: 6), "--out", other, "--shard", "1/2", "--format", "csv"]).ExitCode);
+        string first = Path.Combine(parts, "collapse.shard-0-of-2.json"), foreign = Path.Combine(other, "collapse.shard-1-of-2.json");
+
+        var missing = Cli.Run("merge", first, "--out", Cli.TempDirectory());
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("shards 0..1", missing.Stderr);
+
+        var mixed = Cli.Run("merge", first, foreign, "--out", Cli.TempDirectory());
+        Assert.Equal(2, mixed.ExitCode);
+        Assert.Contains("another run", mixed.Stderr);
+
+        string truncated = Path.Combine(Cli.TempDirectory(), "cut.json");
+        File.WriteAllText(truncated, File.ReadAllText(first)[..100]);
+        var cut = Cli.Run("merge", truncated, foreign, "--out", Cli.TempDirectory());
+        Assert.Equal(2, cut.ExitCode);
+        Assert.StartsWith("relukernels: cannot read", cut.Stderr);
+    }
+
+    [Fact]
+    public void A_checkpoint_is_resumed_and_refused_for_another_run()
+    {
+        string dir = Cli.TempDirectory(), plain = Cli.TempDirectory();
+        string checkpoint = Path.Combine(dir, "state.json");
+        var first = Cli.Run([.. Small, "--out", dir, "--checkpoint", checkpoint, "--format", "json"]);
+        Assert.True(first.ExitCode == 0, first.Stderr);
+        Assert.True(File.Exists(checkpoint));
+        var again = Cli.Run([.. Small, "--out", dir, "--checkpoint", checkpoint, "--format", "json"]);
+        Assert.Equal(first.Stdout, again.Stdout);
+        Assert.Equal(first.Stdout, Cli.Run([.. Small, "--out", plain, "--format", "json"]).Stdout);
+
+        var other = Cli.Run([.. Args(seed: 99), "--out", dir, "--checkpoint", checkpoint]);
+        Assert.Equal(2, other.ExitCode);
+        Assert.Contains("belongs to another run", other.Stderr);
+    }
+}

@@ -1,0 +1,42 @@
+namespace ReluKernels.Cli.Tests;
+
+/// <summary>Bad input: one <c>relukernels: …</c> line on stderr, exit code 2, nothing on stdout, no output files.</summary>
+public sealed class UsageErrorTests
+{
+    [Theory]
+    [InlineData("collapse", "--widths", "0")]
+    [InlineData("collapse", "--widths", "65")]
+    [InlineData("collapse", "--widths", "")]
+    [InlineData("collapse", "--widths", "2,,3")]
+    [InlineData("collapse", "--depths", "5..2")]
+    [InlineData("collapse", "--depths", "1..x")]
+    [InlineData("collapse", "--depths", "0..3")]
+    [InlineData("collapse", "--trials", "0")]
+    [InlineData("collapse", "--trials", "-5")]
+    [InlineData("collapse", "--shard", "3/2")]
+    [InlineData("collapse", "--shard", "one")]
+    [InlineData("collapse", "--target-half-width", "0.7")]
+    [InlineData("collapse", "--bias-std", "-1")]
+    [InlineData("collapse", "--radius", "0")]
+    [InlineData("collapse", "--probe", "5")]
+    [InlineData("collapse", "--engine", "FunctionSpace", "--weights", "Orthogonal")]
+    [InlineData("collapse", "--engine", "WeightSpace", "--bias-std", "0.5")]
+    [InlineData("collapse", "--target-half-width", "0.01", "--shard", "0/2")]
+    [InlineData("collapse", "--threads", "0")]
+    [InlineData("safe-depth", "--p", "1.5")]
+    [InlineData("safe-depth", "--p", "0")]
+    [InlineData("safe-depth", "--widths", "17")]
+    [InlineData("merge", "does-not-exist.json")]
+    [InlineData("--bogus")]
+    public void Invalid_arguments_give_one_line_and_exit_code_2(params string[] args)
+    {
+        string dir = Cli.TempDirectory();
+        var r = Cli.Run([.. args, "--out", dir]);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal("", r.Stdout);
+        string[] lines = r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Single(lines);
+        Assert.StartsWith("relukernels: ", lines[0]);
+        Assert.Empty(Directory.GetFiles(dir));
+    }
+}
