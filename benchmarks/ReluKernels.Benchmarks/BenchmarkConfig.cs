@@ -14,3 +14,17 @@ public sealed class BenchmarkConfig : ManualConfig
         WithOptions(ConfigOptions.JoinSummary);
     }
 }
+
+/// <summary>
+/// The Monte-Carlo suites have 126 rows (18 cells × 7 engines); each op already runs thousands of trials, so fewer
+/// iterations keep the whole grid near 10 minutes with run-to-run spread still visible in the error column.
+/// </summary>
+public sealed class MonteCarloBenchmarkConfig : ManualConfig
+{
+    public MonteCarloBenchmarkConfig()
+    {
+        AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(2).WithIterationCount(5));
+        AddDiagnoser(MemoryDiagnoser.Default);
+        WithOptions(ConfigOptions.JoinSummary);
+    }
+}

@@ -9,7 +9,7 @@ namespace ReluKernels.Benchmarks.Suites;
 /// Single-threaded rows call an engine directly (0 B allocated); AllCores rows go through <see cref="MonteCarloDriver"/>
 /// on every core, which allocates its per-run engines and tallies once per call, never per trial.
 /// </summary>
-[Config(typeof(BenchmarkConfig))]
+[Config(typeof(MonteCarloBenchmarkConfig))]
 public class CollapseEngineBenchmarks
 {
     private const int Trials = 16_384, NaiveTrials = 512, AllCoresTrials = 131_072;

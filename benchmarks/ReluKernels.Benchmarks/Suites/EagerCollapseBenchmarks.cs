@@ -7,7 +7,7 @@ namespace ReluKernels.Benchmarks.Suites;
 /// Collapse trials by eager weight space: all weights of 16 networks drawn, then the network-parallel forward at x = ±1,
 /// on the generated kernel and on the generic kernel. Single-threaded; times are per trial.
 /// </summary>
-[Config(typeof(BenchmarkConfig))]
+[Config(typeof(MonteCarloBenchmarkConfig))]
 [GenericTypeArguments(typeof(Collapse2x10))]
 [GenericTypeArguments(typeof(Collapse2x20))]
 [GenericTypeArguments(typeof(Collapse2x50))]

@@ -22,9 +22,9 @@ public sealed class ReproducibilityTests
     public void Thread_count_does_not_change_the_counts(EngineKind engine, WeightDistribution weights, double biasStd)
     {
         var e = Experiment(weights, biasStd);
-        var one = MonteCarloDriver.Run(CollapseRun.Start(e, engine), Options(1, Shard.Whole)).Tally;
+        var one = Simulate.Drive(CollapseRun.Start(e, engine), Options(1, Shard.Whole)).Tally;
         foreach (int threads in new[] { 2, 3, 7 })
-            Simulate.AssertSameCounts(one, MonteCarloDriver.Run(CollapseRun.Start(e, engine), Options(threads, Shard.Whole)).Tally, $"{threads} threads");
+            Simulate.AssertSameCounts(one, Simulate.Drive(CollapseRun.Start(e, engine), Options(threads, Shard.Whole)).Tally, $"{threads} threads");
     }
 
     [Theory]
@@ -32,12 +32,12 @@ public sealed class ReproducibilityTests
     public void Shards_sum_to_the_whole_run(EngineKind engine, WeightDistribution weights, double biasStd)
     {
         var e = Experiment(weights, biasStd);
-        var whole = MonteCarloDriver.Run(CollapseRun.Start(e, engine), Options(2, Shard.Whole)).Tally;
+        var whole = Simulate.Drive(CollapseRun.Start(e, engine), Options(2, Shard.Whole)).Tally;
         foreach (int count in new[] { 2, 3, 6 })
         {
             var sum = new CollapseTally(e.Depth);
             for (int k = 0; k < count; k++)
-                sum.Add(MonteCarloDriver.Run(CollapseRun.Start(e, engine), Options(2, new Shard(k, count))).Tally);
+                sum.Add(Simulate.Drive(CollapseRun.Start(e, engine), Options(2, new Shard(k, count))).Tally);
             Simulate.AssertSameCounts(whole, sum, $"{count} shards");
         }
     }
@@ -48,7 +48,7 @@ public sealed class ReproducibilityTests
     {
         var e = Experiment(weights, biasStd);
         var options = Options(2, Shard.Whole);
-        var whole = MonteCarloDriver.Run(CollapseRun.Start(e, engine), options).Tally;
+        var whole = Simulate.Drive(CollapseRun.Start(e, engine), options).Tally;
 
         using var cancel = new CancellationTokenSource();
         var partial = MonteCarloDriver.Run(CollapseRun.Start(e, engine), options, _ => cancel.Cancel(), cancel.Token);
@@ -58,7 +58,7 @@ public sealed class ReproducibilityTests
 
         // Resume from a copy rebuilt from the stored counts, as a checkpoint file would.
         var stored = CollapseTally.FromCounts(partial.Tally.Trials, partial.Tally.FirstDeadLayer[1..], partial.Tally.ZeroAtProbeByDepth());
-        var resumed = MonteCarloDriver.Run(partial with { Tally = stored }, options);
+        var resumed = Simulate.Drive(partial with { Tally = stored }, options);
         Assert.True(resumed.Complete);
         Simulate.AssertSameCounts(whole, resumed.Tally, "resumed");
     }
@@ -68,8 +68,8 @@ public sealed class ReproducibilityTests
     {
         var e = new CollapseExperiment(4, 10);
         MonteCarloOptions Target(int threads) => new() { Trials = 10_000_000, TargetHalfWidth = 0.004, Seed = 9, Threads = threads, BlockSize = 2_000 };
-        var one = MonteCarloDriver.Run(CollapseRun.Start(e, EngineKind.Auto), Target(1));
-        var three = MonteCarloDriver.Run(CollapseRun.Start(e, EngineKind.Auto), Target(3));
+        var one = Simulate.Drive(CollapseRun.Start(e, EngineKind.Auto), Target(1));
+        var three = Simulate.Drive(CollapseRun.Start(e, EngineKind.Auto), Target(3));
         Assert.True(one.Complete);
         Assert.True(Statistics.WilsonInterval.Of(one.Tally.Collapsed, one.Tally.Trials).HalfWidth <= 0.004);
         Assert.True(one.Tally.Trials < 10_000_000, "the target should stop the run long before the cap");

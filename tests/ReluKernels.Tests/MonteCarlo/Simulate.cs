@@ -6,8 +6,11 @@ namespace ReluKernels.Tests.MonteCarlo;
 internal static class Simulate
 {
     public static CollapseTally Run(CollapseExperiment experiment, EngineKind engine, long trials, ulong seed, int threads = 2, int blockSize = 4096) =>
-        MonteCarloDriver.Run(CollapseRun.Start(experiment, engine),
-            new MonteCarloOptions { Trials = trials, Seed = seed, Threads = threads, BlockSize = blockSize }).Tally;
+        Drive(CollapseRun.Start(experiment, engine), new MonteCarloOptions { Trials = trials, Seed = seed, Threads = threads, BlockSize = blockSize }).Tally;
+
+    /// <summary><see cref="MonteCarloDriver.Run"/>, cancelled with the test.</summary>
+    public static CollapseRun Drive(CollapseRun run, MonteCarloOptions options, Action<CollapseRun>? afterRound = null) =>
+        MonteCarloDriver.Run(run, options, afterRound, TestContext.Current.CancellationToken);
 
     /// <summary>Whether two tallies hold exactly the same counts.</summary>
     public static void AssertSameCounts(CollapseTally expected, CollapseTally actual, string what)

@@ -8,7 +8,8 @@ namespace ReluKernels.MonteCarlo;
 /// G = [[a⁺·a⁺, a⁺·a⁻], [a⁺·a⁻, a⁻·a⁻]] of the current layer's outputs a⁺ = x_l(+1), a⁻ = x_l(−1): the next layer's
 /// pre-activations (w_i·a⁺, w_i·a⁻) are, row by row, independent N(0, σ²G), so they are drawn as L·(g₁, g₂) with L the
 /// Cholesky factor of G — 2·width normals per layer instead of width² weights. σ is dropped: zero patterns are invariant
-/// under positive scaling, and G is renormalised to trace 1 every layer to keep float far from overflow and underflow.
+/// under positive scaling, and G is rescaled by a power of two to a trace in [1, 2) every layer, to keep float far from
+/// overflow and underflow.
 /// </summary>
 /// <remarks>
 /// Degenerate Gram matrices must be exact, not rounded: at layer 0 a⁻ = −a⁺ (set so that the residual is exactly 0), and
@@ -21,27 +22,30 @@ internal struct FunctionSpaceStepper : ILaneStepper
 {
     private const int Lanes = ILaneStepper.Lanes;
     private readonly int _width;
-    private readonly float[] _normals;
+    private readonly DrawBuffer _normals;
     private Vector512<float> _g11, _g12, _g22, _parallel;
 
     public FunctionSpaceStepper(int width)
     {
         _width = width;
-        _normals = new float[2 * width * Lanes];
+        _normals = new DrawBuffer(2 * width * Lanes, uniform: false);
     }
 
-    public void Reset(int lane)
+    public readonly void Restart() => _normals.Restart();
+
+    public void Reset(Vector512<int> lanes)
     {
         // Layer 0 is the input itself: a⁺ = (1), a⁻ = (−1).
-        _g11 = _g11.WithElement(lane, 1f);
-        _g12 = _g12.WithElement(lane, -1f);
-        _g22 = _g22.WithElement(lane, 1f);
-        _parallel = _parallel.WithElement(lane, 0f);
+        var mask = lanes.AsSingle();
+        _g11 = Vector512.ConditionalSelect(mask, Vector512<float>.One, _g11);
+        _g12 = Vector512.ConditionalSelect(mask, -Vector512<float>.One, _g12);
+        _g22 = Vector512.ConditionalSelect(mask, Vector512<float>.One, _g22);
+        _parallel = Vector512.AndNot(_parallel, mask);
     }
 
-    public void Step(ref CounterRng rng, out uint zeroAtPlus, out uint zeroAtMinus)
+    public void Step(ref CounterRng rng, out Vector512<int> zeroAtPlus, out Vector512<int> zeroAtMinus)
     {
-        rng.FillNormal(_normals);
+        var normals = _normals.Take(2 * _width * Lanes, ref rng);
         var zero = Vector512<float>.Zero;
         var one = Vector512<float>.One;
         var l11 = Vector512.Sqrt(_g11);
@@ -49,7 +53,7 @@ internal struct FunctionSpaceStepper : ILaneStepper
         var l22 = Vector512.Sqrt(Vector512.Max(_g22 - l21 * l21, zero));
         l22 = Vector512.AndNot(l22, _parallel);
 
-        ref float g = ref _normals[0];
+        ref float g = ref normals[0];
         Vector512<float> s11 = zero, s12 = zero, s22 = zero, alive = zero, aliveBoth = zero, anyPlus = zero, anyMinus = zero;
         for (int j = 0; j < _width; j++)
         {
@@ -69,14 +73,13 @@ internal struct FunctionSpaceStepper : ILaneStepper
         }
         _parallel |= Vector512.Equals(alive, one) & Vector512.Equals(aliveBoth, one);
 
-        var trace = s11 + s22;
-        var scale = Vector512.ConditionalSelect(Vector512.GreaterThan(trace, zero), one / trace, zero);
+        var scale = PowerOfTwoScale.InverseOf(s11 + s22);
         _g11 = s11 * scale;
         _g12 = s12 * scale;
         _g22 = s22 * scale;
         // Zero is decided from the signs, not from s11 = Σ relu(z)², which could underflow.
-        zeroAtPlus = ~(uint)anyPlus.ExtractMostSignificantBits() & 0xFFFFu;
-        zeroAtMinus = ~(uint)anyMinus.ExtractMostSignificantBits() & 0xFFFFu;
+        zeroAtPlus = ~anyPlus.AsInt32();
+        zeroAtMinus = ~anyMinus.AsInt32();
     }
 }
 

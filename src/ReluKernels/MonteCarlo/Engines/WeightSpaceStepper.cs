@@ -6,42 +6,50 @@ namespace ReluKernels.MonteCarlo;
 /// Weight-space step without biases: each lane carries a⁺ = x_l(+1) and a⁻ = x_l(−1); a fresh lane starts from the
 /// input embedded as (±1, 0, …, 0), so layer 1 is column 0 of a width × width draw — for every supported distribution that
 /// column has the law of a width × 1 first layer up to a positive scale, which zero patterns ignore. The weights of the
-/// next layer are drawn only when it is reached (lazily), 16·width² at a time, into <c>W[i, j, lane]</c>.
+/// next layer are drawn only when it is reached (lazily), 16·width² at a time, as <c>W[i, j, lane]</c>; uniform weights
+/// are U[−1, 1) and orthogonal ones Gaussian columns orthonormalised per lane (scales are irrelevant to zero patterns).
 /// </summary>
 internal struct WeightSpaceStepper : ILaneStepper
 {
     private const int Lanes = ILaneStepper.Lanes;
     private readonly int _width;
     private readonly WeightDistribution _distribution;
-    private readonly float[] _weights;
+    private readonly DrawBuffer _draws;
     private float[] _plus, _minus, _nextPlus, _nextMinus;
 
     public WeightSpaceStepper(int width, WeightDistribution distribution)
     {
         _width = width;
         _distribution = distribution;
-        _weights = new float[width * width * Lanes];
+        _draws = new DrawBuffer(width * width * Lanes, uniform: distribution == WeightDistribution.SymmetricUniform);
         _plus = new float[width * Lanes];
         _minus = new float[width * Lanes];
         _nextPlus = new float[width * Lanes];
         _nextMinus = new float[width * Lanes];
     }
 
-    public readonly void Reset(int lane)
+    public readonly void Restart() => _draws.Restart();
+
+    public readonly void Reset(Vector512<int> lanes)
     {
+        var mask = lanes.AsSingle();
+        ref float plus = ref _plus[0], minus = ref _minus[0];
         for (int j = 0; j < _width; j++)
         {
-            _plus[j * Lanes + lane] = j == 0 ? 1f : 0f;
-            _minus[j * Lanes + lane] = j == 0 ? -1f : 0f;
+            var value = j == 0 ? Vector512<float>.One : Vector512<float>.Zero;
+            Vector512.ConditionalSelect(mask, value, Vector512.LoadUnsafe(ref plus, (nuint)(j * Lanes))).StoreUnsafe(ref plus, (nuint)(j * Lanes));
+            Vector512.ConditionalSelect(mask, -value, Vector512.LoadUnsafe(ref minus, (nuint)(j * Lanes))).StoreUnsafe(ref minus, (nuint)(j * Lanes));
         }
     }
 
-    public void Step(ref CounterRng rng, out uint zeroAtPlus, out uint zeroAtMinus)
+    public void Step(ref CounterRng rng, out Vector512<int> zeroAtPlus, out Vector512<int> zeroAtMinus)
     {
-        DrawWeights(ref rng);
         int n = _width;
+        var weights = _draws.Take(n * n * Lanes, ref rng);
+        if (_distribution == WeightDistribution.Orthogonal)
+            LaneGramSchmidt.OrthonormaliseColumns(weights, n);
         var zero = Vector512<float>.Zero;
-        ref float w = ref _weights[0];
+        ref float w = ref weights[0];
         ref float plus = ref _plus[0], minus = ref _minus[0];
         ref float nextPlus = ref _nextPlus[0], nextMinus = ref _nextMinus[0];
         Vector512<float> largest = zero, anyPlus = zero, anyMinus = zero;
@@ -62,9 +70,9 @@ internal struct WeightSpaceStepper : ILaneStepper
             zp.StoreUnsafe(ref nextPlus, (nuint)(i * Lanes));
             zm.StoreUnsafe(ref nextMinus, (nuint)(i * Lanes));
         }
-        // Rescale each lane to max 1: zero patterns ignore positive scale, and float must not overflow or underflow over
-        // hundreds of layers.
-        var scale = Vector512.ConditionalSelect(Vector512.GreaterThan(largest, zero), Vector512<float>.One / largest, zero);
+        // Rescale each lane by a power of two to a largest value in [1, 2): zero patterns ignore positive scale, and float
+        // must not overflow or underflow over hundreds of layers.
+        var scale = PowerOfTwoScale.InverseOf(largest);
         for (int i = 0; i < n; i++)
         {
             (Vector512.LoadUnsafe(ref nextPlus, (nuint)(i * Lanes)) * scale).StoreUnsafe(ref nextPlus, (nuint)(i * Lanes));
@@ -72,25 +80,8 @@ internal struct WeightSpaceStepper : ILaneStepper
         }
         (_plus, _nextPlus) = (_nextPlus, _plus);
         (_minus, _nextMinus) = (_nextMinus, _minus);
-        zeroAtPlus = ~(uint)anyPlus.ExtractMostSignificantBits() & 0xFFFFu;
-        zeroAtMinus = ~(uint)anyMinus.ExtractMostSignificantBits() & 0xFFFFu;
-    }
-
-    private readonly void DrawWeights(ref CounterRng rng)
-    {
-        switch (_distribution)
-        {
-            case WeightDistribution.HeNormal:
-                rng.FillNormal(_weights);
-                break;
-            case WeightDistribution.SymmetricUniform:
-                InitDraw.Symmetric<float>(_weights, 1, ref rng);
-                break;
-            case WeightDistribution.Orthogonal:
-                rng.FillNormal(_weights);
-                LaneGramSchmidt.OrthonormaliseColumns(_weights, _width);
-                break;
-        }
+        zeroAtPlus = ~anyPlus.AsInt32();
+        zeroAtMinus = ~anyMinus.AsInt32();
     }
 }
 
