@@ -28,7 +28,8 @@ namespace ReluKernels.Analysis;
 /// </remarks>
 public sealed partial class PiecewiseLinearPropagator
 {
-    private const int InitialPointCapacity = 64;
+    /// <summary>Default <c>pointCapacity</c>.</summary>
+    public const int InitialPointCapacity = 64;
 
     /// <summary>
     /// Two points closer than this multiple of r are one point: 16 ulps of r, a few times the rounding error of a computed
@@ -52,17 +53,24 @@ public sealed partial class PiecewiseLinearPropagator
     private double _radius;
 
     /// <summary>Creates a propagator for layers of at most <paramref name="maxWidth"/> neurons.</summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxWidth"/> is less than 1.</exception>
-    public PiecewiseLinearPropagator(int maxWidth = ShapeLimits.MaxWidth)
+    /// <param name="maxWidth">The widest layer it will carry.</param>
+    /// <param name="pointCapacity">
+    /// Breakpoints (endpoints included) to reserve room for. Buffers grow beyond it when a network needs more; a
+    /// Monte-Carlo loop that must not allocate reserves generously up front.
+    /// </param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxWidth"/> or <paramref name="pointCapacity"/> is too small.</exception>
+    public PiecewiseLinearPropagator(int maxWidth = ShapeLimits.MaxWidth, int pointCapacity = InitialPointCapacity)
     {
         if (maxWidth < 1)
             throw new ArgumentOutOfRangeException(nameof(maxWidth), maxWidth, "maxWidth must be at least 1.");
+        if (pointCapacity < 2)
+            throw new ArgumentOutOfRangeException(nameof(pointCapacity), pointCapacity, "pointCapacity must be at least 2 (the two endpoints).");
         _maxWidth = maxWidth;
-        _x = new double[InitialPointCapacity];
-        _xNext = new double[InitialPointCapacity];
-        _v = new double[InitialPointCapacity * maxWidth];
-        _vNext = new double[InitialPointCapacity * maxWidth];
-        _z = new double[InitialPointCapacity * maxWidth];
+        _x = new double[pointCapacity];
+        _xNext = new double[pointCapacity];
+        _v = new double[pointCapacity * maxWidth];
+        _vNext = new double[pointCapacity * maxWidth];
+        _z = new double[pointCapacity * maxWidth];
         _wt = new double[maxWidth * maxWidth];
         _crossT = new double[maxWidth];
         _crossNeuron = new int[maxWidth];

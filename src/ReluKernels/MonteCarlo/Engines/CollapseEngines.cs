@@ -43,7 +43,7 @@ public static class CollapseEngines
         {
             EngineKind.FunctionSpace => new FunctionSpaceEngine(experiment),
             EngineKind.WeightSpace => new WeightSpaceEngine(experiment),
-            _ => throw new NotSupportedException("PENDING-MERGE"),
+            _ => new PiecewiseLinearEngine(experiment),
         };
     }
 }
