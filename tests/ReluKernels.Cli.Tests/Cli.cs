@@ -10,9 +10,14 @@ internal static class Cli
 {
     private static readonly string Dll = Locate();
 
-    public static CliResult Run(params string[] args)
+    public static CliResult Run(params string[] args) => RunWithEnvironment(new Dictionary<string, string>(), args);
+
+    /// <summary>Runs the CLI with extra environment variables (e.g. the .NET ISA switches).</summary>
+    public static CliResult RunWithEnvironment(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var (name, value) in environment)
+            start.Environment[name] = value;
         start.ArgumentList.Add(Dll);
         foreach (string a in args)
             start.ArgumentList.Add(a);

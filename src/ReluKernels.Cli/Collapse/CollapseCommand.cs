@@ -12,7 +12,7 @@ namespace ReluKernels.Cli.Collapse;
 public static class CollapseCommand
 {
     /// <summary>Trials per width in the default run (about a minute on 2 cores).</summary>
-    public const long DefaultTrials = 10_000_000;
+    public const long DefaultTrials = 80_000_000;
 
     /// <summary>Creates the command; <paramref name="root"/> gets the same options and action so a bare <c>relukernels</c> runs it.</summary>
     public static Command Create(RootCommand root)

@@ -1,7 +1,6 @@
 using ReluKernels.Cli.Output;
 using ReluKernels.Experiments;
 using ReluKernels.MonteCarlo;
-using Spectre.Console;
 
 namespace ReluKernels.Cli.Collapse;
 
@@ -13,30 +12,7 @@ public static class CollapseOutput
         [.. runs.SelectMany(run => depths.Order().Select(d => CollapseCellReport.From(run, d)))];
 
     /// <summary>Writes collapse.csv, collapse.json and (unless <paramref name="noPlot"/>) collapse.png/.svg, then stdout.</summary>
-    public static void Write(IReadOnlyList<CollapseCellReport> cells, string outDirectory, OutputFormat format, bool noPlot, string? note)
-    {
-        string json = Json.Serialize(cells), csv = CollapseCsv.Build(cells);
-        string stem = Path.Combine(outDirectory, "collapse");
-        AtomicFile.WriteText(stem + ".csv", csv);
-        AtomicFile.WriteText(stem + ".json", json);
-        var files = new List<string> { stem + ".csv", stem + ".json" };
-        if (!noPlot)
-            files.AddRange(CollapsePlot.Save(cells, stem));
-        switch (format)
-        {
-            case OutputFormat.Json:
-                Console.Out.WriteLine(json);
-                break;
-            case OutputFormat.Csv:
-                Console.Out.Write(csv);
-                break;
-            default:
-                var console = StandardOutput.Create();
-                console.Write(CollapseTableView.Build(cells));
-                if (note is not null)
-                    console.WriteLine(note);
-                console.WriteLine($"Wrote {string.Join(", ", files)}");
-                break;
-        }
-    }
+    public static void Write(IReadOnlyList<CollapseCellReport> cells, string outDirectory, OutputFormat format, bool noPlot, string? note) =>
+        ExperimentFiles.Write(Path.Combine(outDirectory, "collapse"), Json.Serialize(cells), CollapseCsv.Build(cells),
+            noPlot ? null : stem => CollapsePlot.Save(cells, stem), () => CollapseTableView.Build(cells), format, note);
 }

@@ -71,23 +71,8 @@ public static class SafeDepthCommand
             return CliErrors.Report(Console.Error, ExitCodes.RuntimeFailure, "interrupted");
         var reports = runs.SelectMany(run => SafeDepthSearch.Read(run, ps)).OrderBy(r => r.P).ThenBy(r => r.Width).ToList();
 
-        string stem = Path.Combine(outDirectory, "safe-depth");
-        string json = Json.Serialize(reports), csv = Csv(reports);
-        AtomicFile.WriteText(stem + ".csv", csv);
-        AtomicFile.WriteText(stem + ".json", json);
-        var files = new List<string> { stem + ".csv", stem + ".json" };
-        if (!noPlot)
-            files.AddRange(SafeDepthPlot.Save(reports, stem));
-        switch (format)
-        {
-            case OutputFormat.Json: Console.Out.WriteLine(json); break;
-            case OutputFormat.Csv: Console.Out.Write(csv); break;
-            default:
-                var console = StandardOutput.Create();
-                console.Write(Table(reports));
-                console.WriteLine($"Wrote {string.Join(", ", files)}");
-                break;
-        }
+        ExperimentFiles.Write(Path.Combine(outDirectory, "safe-depth"), Json.Serialize(reports), Csv(reports),
+            noPlot ? null : stem => SafeDepthPlot.Save(reports, stem), () => Table(reports), format);
         return ExitCodes.Success;
     }
 

@@ -60,24 +60,19 @@ public sealed class CollapseTally
     }
 
     /// <summary>Networks whose hidden layer <paramref name="depth"/> is zero at the probe.</summary>
-    public long ZeroAtProbeAt(int depth)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(depth, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(depth, Depth);
-        long sum = 0;
-        for (int l = 1; l <= depth; l++)
-            sum += _zeroDelta[l];
-        return sum;
-    }
+    public long ZeroAtProbeAt(int depth) => SumThrough(_zeroDelta, depth);
 
     /// <summary>Networks of the shallower depth <paramref name="depth"/> that collapse.</summary>
-    public long CollapsedByDepth(int depth)
+    public long CollapsedByDepth(int depth) => SumThrough(_firstDeadLayer, depth);
+
+    /// <summary>Σ_{l = 1..depth} counts[l], for 1 ≤ depth ≤ <see cref="Depth"/>.</summary>
+    private long SumThrough(long[] counts, int depth)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(depth, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(depth, Depth);
         long sum = 0;
         for (int l = 1; l <= depth; l++)
-            sum += _firstDeadLayer[l];
+            sum += counts[l];
         return sum;
     }
 

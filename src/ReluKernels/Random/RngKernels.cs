@@ -135,16 +135,24 @@ internal static class RngKernels<S, VU, VF, VL, VD> where S : struct, ISimdOps<V
         return S.SubD(S.MulD(k, S.BroadcastD(6.93147180369123816490e-01)), S.SubD(S.SubD(hfsq, inner), f));
     }
 
+    /// <summary>The largest float below 1, 1 − 2^-24.</summary>
+    private const float BelowOne = 0.99999994f;
+
     /// <summary>
-    /// Box–Muller for one pair of words: <c>u1 = ((a &gt;&gt; 1) | 1)·2^-31</c> rounded to float (in [2^-31, 1]),
+    /// Box–Muller for one pair of words: <c>u1 = ((a &gt;&gt; 1) | 1)·2^-31</c> rounded to float and capped at 1 − 2^-24 (so in [2^-31, 1)),
     /// <c>r = √(−2 ln u1)</c> (so |z| ≤ √(62 ln 2) ≈ 6.56); angle <c>θ = (π/2)(q + g)</c> with quadrant q = top two bits
     /// of <paramref name="b"/> and g ∈ [−½, ½) from its next 24 bits, so only |φ| ≤ π/4 reaches the polynomials
-    /// (Cephes <c>sinf</c>/<c>cosf</c>) and the quadrant is applied by swapping and sign flips.
+    /// (Cephes <c>sinf</c>/<c>cosf</c>) and the quadrant is applied by swapping and sign flips. One output is exactly 0
+    /// when g = 0 (probability 2^-24 per pair): a remaining atom, documented in docs/rng-and-initializers.md.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void BoxMullerF(VU a, VU b, ref float cosDestination, ref float sinDestination)
     {
         VF u1 = S.MulF(S.ConvertIntToF(S.OrU(S.ShiftRightU(a, 1), S.BroadcastU(1))), S.BroadcastF((1f / 2147483648f)));
+        // The top 2^-25 of the range rounds to exactly 1f, which would make r = 0 and both outputs exactly 0: an atom at
+        // zero (mass ~3e-8 per pair) that breaks "weights are continuous" and made a Monte-Carlo run see networks dead
+        // at layer 1. Those words get the largest float below 1 instead; every other value is unchanged.
+        u1 = S.SelectF(S.LessThanF(u1, S.BroadcastF(1f)), u1, S.BroadcastF(BelowOne));
         VF radius = S.SqrtF(S.MulF(LogF(u1), S.BroadcastF(-2f)));
 
         VF g = S.SubF(S.MulF(S.ConvertIntToF(S.ShiftRightU(S.ShiftLeftU(b, 2), 8)), S.BroadcastF((1f / 16777216f))), S.BroadcastF(0.5f));

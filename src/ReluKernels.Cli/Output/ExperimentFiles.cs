@@ -1,0 +1,45 @@
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace ReluKernels.Cli.Output;
+
+/// <summary>
+/// The output convention of every experiment command: <c>{stem}.csv</c> and <c>{stem}.json</c> always, the plot as
+/// <c>{stem}.png</c>/<c>.svg</c> unless disabled (all written atomically), then standard output in the requested format —
+/// the JSON or CSV text itself, or the table followed by an optional note and the list of files written.
+/// </summary>
+public static class ExperimentFiles
+{
+    /// <summary>Writes the files and standard output.</summary>
+    /// <param name="stem">Path without extension, e.g. <c>results/collapse</c>.</param>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="csv">The CSV text.</param>
+    /// <param name="plot">Writes the plot files for a stem and returns their paths; null for no plot.</param>
+    /// <param name="table">Builds the table for <see cref="OutputFormat.Table"/>.</param>
+    /// <param name="format">What standard output carries.</param>
+    /// <param name="note">A line printed under the table, if any.</param>
+    public static void Write(string stem, string json, string csv, Func<string, string[]>? plot, Func<IRenderable> table, OutputFormat format, string? note = null)
+    {
+        AtomicFile.WriteText(stem + ".csv", csv);
+        AtomicFile.WriteText(stem + ".json", json);
+        var files = new List<string> { stem + ".csv", stem + ".json" };
+        if (plot is not null)
+            files.AddRange(plot(stem));
+        switch (format)
+        {
+            case OutputFormat.Json:
+                Console.Out.WriteLine(json);
+                break;
+            case OutputFormat.Csv:
+                Console.Out.Write(csv);
+                break;
+            default:
+                var console = StandardOutput.Create();
+                console.Write(table());
+                if (note is not null)
+                    console.WriteLine(note);
+                console.WriteLine($"Wrote {string.Join(", ", files)}");
+                break;
+        }
+    }
+}
