@@ -21,7 +21,7 @@ public static class SafeDepthPlot
             var simulated = plot.Add.Scatter(widths, [.. rows.Select(r => Log(r.EstimatedDepth))]);
             simulated.Color = color;
             simulated.LegendText = $"p = {group.Key}: simulation";
-            var eq5 = plot.Add.Scatter(widths, [.. rows.Select(r => Log(r.Equation5))]);
+            var eq5 = plot.Add.Scatter(widths, [.. rows.Select(r => Math.Log10(r.Equation5))]);
             eq5.Color = color;
             eq5.LineWidth = 1;
             eq5.Color = color.WithAlpha(0.6);
@@ -35,6 +35,6 @@ public static class SafeDepthPlot
         return PlotFiles.Save(plot, stem);
     }
 
-    // Depth 0 (not even one layer is safe) is drawn at log10(0.5) rather than −∞.
+    // A simulated depth of 0 (not even one layer is safe) is drawn at log10(0.5) rather than −∞; Eq. (5) is real-valued and positive.
     private static double Log(double depth) => Math.Log10(Math.Max(depth, 0.5));
 }
