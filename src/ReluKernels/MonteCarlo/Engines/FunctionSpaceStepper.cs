@@ -86,10 +86,10 @@ internal struct FunctionSpaceStepper : ILaneStepper
 /// <summary>The function-space engine (<see cref="EngineKind.FunctionSpace"/>).</summary>
 internal sealed class FunctionSpaceEngine(CollapseExperiment experiment) : CollapseEngine(experiment)
 {
-    private FunctionSpaceStepper _stepper = new(experiment.Width);
+    private FunctionSpaceStepper _first = new(experiment.Width), _second = new(experiment.Width);
 
     public override EngineKind Kind => EngineKind.FunctionSpace;
 
     public override void Run(ref CounterRng rng, int trials, CollapseTally tally) =>
-        LaneScheduler.Run(ref _stepper, Experiment, ref rng, trials, tally);
+        LaneScheduler.Run(ref _first, ref _second, Experiment, ref rng, trials, tally);
 }

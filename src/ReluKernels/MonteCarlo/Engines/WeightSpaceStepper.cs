@@ -88,10 +88,10 @@ internal struct WeightSpaceStepper : ILaneStepper
 /// <summary>The lazy weight-space engine (<see cref="EngineKind.WeightSpace"/>).</summary>
 internal sealed class WeightSpaceEngine(CollapseExperiment experiment) : CollapseEngine(experiment)
 {
-    private WeightSpaceStepper _stepper = new(experiment.Width, experiment.Weights);
+    private WeightSpaceStepper _first = new(experiment.Width, experiment.Weights), _second = new(experiment.Width, experiment.Weights);
 
     public override EngineKind Kind => EngineKind.WeightSpace;
 
     public override void Run(ref CounterRng rng, int trials, CollapseTally tally) =>
-        LaneScheduler.Run(ref _stepper, Experiment, ref rng, trials, tally);
+        LaneScheduler.Run(ref _first, ref _second, Experiment, ref rng, trials, tally);
 }
