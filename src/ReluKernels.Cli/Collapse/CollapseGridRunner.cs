@@ -17,7 +17,8 @@ public sealed class CollapseGridRunner(MonteCarloOptions options, IReadOnlyList<
         Action<long, long>? progress, CancellationToken cancellation)
     {
         var config = CollapseRunConfig.Of(options);
-        var runs = experiments.Select(e => Resume(e, engine, config)).ToList();
+        var checkpoint = LoadCheckpoint(config);
+        var runs = experiments.Select(e => Resume(checkpoint, e, engine)).ToList();
         long shardTrials = ShardTrials();
         long planned = shardTrials * runs.Count;
         var sinceSave = Stopwatch.StartNew();
@@ -41,15 +42,21 @@ public sealed class CollapseGridRunner(MonteCarloOptions options, IReadOnlyList<
         return runs;
     }
 
-    private CollapseRun Resume(CollapseExperiment experiment, EngineKind engine, CollapseRunConfig config)
+    /// <summary>The checkpoint to resume from, if one exists; it must belong to this run's config.</summary>
+    private CollapseStateFile? LoadCheckpoint(CollapseRunConfig config)
     {
-        var fresh = CollapseRun.Start(experiment, engine);
         if (checkpointPath is null || !File.Exists(checkpointPath))
-            return fresh;
+            return null;
         var file = CollapseStateFile.Load(checkpointPath);
         if (file.Config != config)
             throw new UsageException($"checkpoint '{checkpointPath}' belongs to another run ({Describe(file.Config)}; this run: {Describe(config)})");
-        var stored = file.Runs.FirstOrDefault(r => r.Experiment() == experiment && r.Engine == fresh.Engine);
+        return file;
+    }
+
+    private static CollapseRun Resume(CollapseStateFile? checkpoint, CollapseExperiment experiment, EngineKind engine)
+    {
+        var fresh = CollapseRun.Start(experiment, engine);
+        var stored = checkpoint?.Runs.FirstOrDefault(r => r.Experiment() == experiment && r.Engine == fresh.Engine);
         return stored?.ToRun() ?? fresh;
     }
 
