@@ -18,8 +18,8 @@ namespace ReluKernels.Theory;
 /// only independent symmetric continuous weights). <b>An APPROXIMATION beyond</b>: the transitions out of the
 /// general-position and axis states average over the angles φ of α and ψ of β as if they were <i>uniform</i> in their
 /// quadrants at every layer, and use the per-neuron probability θ/2π, which assumes rotation-invariant weight rows
-/// (e.g. i.i.d. Gaussian). Whether the real angle distribution stays uniform is measured by simulation, not claimed
-/// here (docs/theory/collapse.md).
+/// (e.g. i.i.d. Gaussian). Measured (docs/theory/collapse.md): for Gaussian weights the angles are uniform at layer 2,
+/// so L = 3 agrees with simulation too; from L = 4 on the chain under-predicts collapse by up to 0.007.
 /// </para>
 /// <para>
 /// Construction. P is built from the case structure, not transcribed: the next layer's two neurons are independent
