@@ -12,9 +12,6 @@ public abstract class CollapseEngine
     /// <summary>The experiment this engine simulates.</summary>
     public CollapseExperiment Experiment { get; }
 
-    /// <summary>Which engine this is.</summary>
-    public abstract EngineKind Kind { get; }
-
     /// <summary>
     /// Draws <paramref name="trials"/> networks from <paramref name="rng"/> and adds their outcomes to
     /// <paramref name="tally"/>. The outcomes are a pure function of the stream's state and the trial count.

@@ -88,8 +88,6 @@ internal sealed class FunctionSpaceEngine(CollapseExperiment experiment) : Colla
 {
     private FunctionSpaceStepper _first = new(experiment.Width), _second = new(experiment.Width);
 
-    public override EngineKind Kind => EngineKind.FunctionSpace;
-
     public override void Run(ref CounterRng rng, int trials, CollapseTally tally) =>
         LaneScheduler.Run(ref _first, ref _second, Experiment, ref rng, trials, tally);
 }

@@ -24,8 +24,6 @@ internal sealed class PiecewiseLinearEngine : CollapseEngine
         _probeOutput = new double[experiment.Width];
     }
 
-    public override EngineKind Kind => EngineKind.PiecewiseLinear;
-
     public override void Run(ref CounterRng rng, int trials, CollapseTally tally)
     {
         var e = Experiment;

@@ -90,8 +90,6 @@ internal sealed class WeightSpaceEngine(CollapseExperiment experiment) : Collaps
 {
     private WeightSpaceStepper _first = new(experiment.Width, experiment.Weights), _second = new(experiment.Width, experiment.Weights);
 
-    public override EngineKind Kind => EngineKind.WeightSpace;
-
     public override void Run(ref CounterRng rng, int trials, CollapseTally tally) =>
         LaneScheduler.Run(ref _first, ref _second, Experiment, ref rng, trials, tally);
 }
