@@ -142,20 +142,14 @@ public sealed class KernelCase<TNet, T> : IKernelCase
             TNet.Backward(parameters, inputs, outputs, gradient, inputGradients, workspace, path);
             TNet.ForwardNetworks(networkParameters, point, networkOutputs, path);
         }
-        // Tiered compilation (call counting, OSR of the looped kernels) can allocate a few KB once while the first
-        // calls run, which made this intermittent in CI. Warm up past the tiering thresholds, then report the least of
-        // three measurements: a kernel that allocates per call shows up in every one of them.
+        // Warm up past the tiering thresholds (100 calls), then measure batches of `calls` calls.
         for (int i = 0; i < 100; i++)
             Run();
-        long least = long.MaxValue;
-        for (int attempt = 0; attempt < 3 && least > 0; attempt++)
+        return AllocationProbe.SteadyStateBytes(() =>
         {
-            long before = GC.GetAllocatedBytesForCurrentThread();
             for (int i = 0; i < calls; i++)
                 Run();
-            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
-        }
-        return least;
+        }, warmUps: 0);
     }
 
     /// <summary>Parameters drawn uniformly with He variance 2/fan_in for weights (activations stay O(1) at any depth) and U(−0.5, 0.5) biases.</summary>

@@ -23,15 +23,7 @@ public sealed class AllocationTests
         var engine = CollapseEngines.Create(kind, e);
         var tally = new CollapseTally(e.Depth);
         var rng = new CounterRng(1, 0);
-        engine.Run(ref rng, 2_000, tally); // warm-up: JIT tiers, buffer growth
-        // The least of three measurements: tier-up can allocate once; an engine that allocates per trial shows in all.
-        long allocated = long.MaxValue;
-        for (int attempt = 0; attempt < 3 && allocated > 0; attempt++)
-        {
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            engine.Run(ref rng, 2_000, tally);
-            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
-        }
+        long allocated = AllocationProbe.SteadyStateBytes(() => engine.Run(ref rng, 2_000, tally), warmUps: 1);
         Assert.True(allocated == 0, $"{kind} {weights}: {allocated} bytes allocated for 2000 trials");
     }
 }
