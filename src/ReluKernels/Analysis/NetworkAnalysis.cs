@@ -107,19 +107,11 @@ public sealed class NetworkAnalysis
                 var biases = AnalysisArguments.Biases(architecture, parameters, l);
                 int fanIn = architecture.LayerInputs(l);
                 for (int j = 0; j < states.Length; j++)
-                    permanent[j] = states[j] != NeuronState.Active && AllNonPositive(weights.Slice(j * fanIn, fanIn))
-                        && (biases.IsEmpty || biases[j] <= 0);
+                    permanent[j] = states[j] != NeuronState.Active
+                        && PermanentDeath.HasNonPositiveParameters(weights.Slice(j * fanIn, fanIn), biases.IsEmpty ? 0 : biases[j]);
             }
             layers[l - 1] = new HiddenLayerAnalysis(l, states, permanent);
         }
         return new NetworkAnalysis(architecture, method, pointSetDescription, layers, output, linearRegions);
-    }
-
-    private static bool AllNonPositive(ReadOnlySpan<double> values)
-    {
-        foreach (double v in values)
-            if (!(v <= 0))
-                return false;
-        return true;
     }
 }

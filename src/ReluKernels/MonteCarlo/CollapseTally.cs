@@ -5,7 +5,7 @@ namespace ReluKernels.MonteCarlo;
 /// networks also answer for every shallower depth: the network of depth d is the first d layers of the deeper one.
 /// Counts add exactly, so blocks, threads, shards and resumed runs combine into the numbers of one uninterrupted run.
 /// </summary>
-public sealed class CollapseTally
+public sealed class CollapseTally : IBlockTally<CollapseTally>
 {
     private readonly long[] _firstDeadLayer;
     // Difference array of "hidden layer d is zero at the probe": count(d) = Σ_{l ≤ d} _zeroDelta[l]. A run of zero layers

@@ -1,0 +1,54 @@
+namespace ReluKernels.MonteCarlo;
+
+/// <summary>Draws first layers of one <see cref="FirstLayerExperiment"/> and counts their active neurons. One per thread; allocation-free after construction.</summary>
+public sealed class FirstLayerSampler
+{
+    private readonly FirstLayerExperiment _experiment;
+    private readonly double[] _weights;
+    private readonly double[] _biases;
+
+    /// <summary>Creates a sampler with scratch space for <paramref name="experiment"/>.</summary>
+    public FirstLayerSampler(FirstLayerExperiment experiment)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
+        _experiment = experiment;
+        _weights = new double[experiment.Width * experiment.InputDim];
+        _biases = new double[experiment.Width];
+    }
+
+    /// <summary>Draws <paramref name="trials"/> layers from <paramref name="rng"/> and records each one's active count.</summary>
+    public void Run(ref CounterRng rng, int trials, FirstLayerTally tally)
+    {
+        ArgumentNullException.ThrowIfNull(tally);
+        int d = _experiment.InputDim;
+        double r = _experiment.Radius;
+        for (int t = 0; t < trials; t++)
+        {
+            _experiment.Initializer.DrawLayer<double>(_experiment.Shape, _weights, _biases, ref rng);
+            int active = 0;
+            for (int j = 0; j < _biases.Length; j++)
+            {
+                var w = _weights.AsSpan(j * d, d);
+                double norm2 = 0;
+                foreach (double x in w)
+                    norm2 += x * x;
+                // max over the closed ball of wᵀx + b is b + r‖w‖: the neuron is dead iff that is ≤ 0.
+                if (_biases[j] + r * Math.Sqrt(norm2) > 0)
+                    active++;
+            }
+            tally.Record(active);
+        }
+    }
+
+    /// <summary>Runs the experiment over all cores (reproducibly; see <see cref="BlockRunner"/>).</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> fired.</exception>
+    public static FirstLayerTally Simulate(FirstLayerExperiment experiment, MonteCarloOptions options, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
+        var total = new FirstLayerTally(experiment.Width);
+        BlockRunner.Run(options, total, 0, () => new FirstLayerSampler(experiment), () => new FirstLayerTally(experiment.Width),
+            static (sampler, ref rng, trials, tally) => sampler.Run(ref rng, trials, tally), cancellation: cancellation);
+        cancellation.ThrowIfCancellationRequested();
+        return total;
+    }
+}
