@@ -14,6 +14,8 @@ public static class RootCommandFactory
         };
         root.Add(Collapse.CollapseCommand.Create(root));
         root.Add(SafeDepth.SafeDepthCommand.Create());
+        root.Add(Trainability.TrainabilityCommand.Create());
+        root.Add(Trainability.ActiveNeuronsCommand.Create());
         root.Add(Collapse.MergeCommand.Create());
         root.Add(InfoCommand.Create());
         return root;

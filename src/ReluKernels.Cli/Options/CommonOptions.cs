@@ -98,4 +98,17 @@ public static class CommonOptions
         });
         return option;
     }
+
+    /// <summary>An integer option with values in [<paramref name="min"/>, <paramref name="max"/>].</summary>
+    public static Option<int> IntInRange(string name, string description, int defaultValue, int min, int max)
+    {
+        var option = new Option<int>(name) { Description = $"{description}, {min}..{max}.", DefaultValueFactory = _ => defaultValue };
+        option.Validators.Add(r =>
+        {
+            int v = r.GetValueOrDefault<int>();
+            if (v < min || v > max)
+                r.AddError($"{name} must be in {min}..{max}, got {v}");
+        });
+        return option;
+    }
 }

@@ -32,6 +32,15 @@ public static class IntList
         return [.. values.Distinct()];
     }
 
+    /// <summary>A comma-separated sequence such as <c>1,6,4,4</c>, in order and with repeats (no ranges): architectures, per-layer counts.</summary>
+    /// <exception cref="FormatException">Empty text, an empty item or a malformed number.</exception>
+    public static int[] ParseSequence(string text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            throw new FormatException("the list is empty");
+        return [.. text.Split(',').Select(item => Number(item, text))];
+    }
+
     private static int Number(string item, string whole) =>
         int.TryParse(item.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value)
             ? value

@@ -63,13 +63,19 @@ public sealed class ActiveNeuronSampler
     }
 
     /// <summary>Runs the experiment over all cores (reproducibly; see <see cref="BlockRunner"/>).</summary>
+    /// <param name="experiment">What to simulate.</param>
+    /// <param name="options">Trials, seed, threads and block size.</param>
+    /// <param name="afterRound">Told the number of blocks done after each round (progress).</param>
+    /// <param name="cancellation">Stops the run between rounds.</param>
     /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> fired.</exception>
-    public static ActiveNeuronTally Simulate(ActiveNeuronExperiment experiment, MonteCarloOptions options, CancellationToken cancellation = default)
+    public static ActiveNeuronTally Simulate(ActiveNeuronExperiment experiment, MonteCarloOptions options,
+        Action<long>? afterRound = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(experiment);
         var total = new ActiveNeuronTally(experiment.HiddenWidths);
         BlockRunner.Run(options, total, 0, () => new ActiveNeuronSampler(experiment), () => new ActiveNeuronTally(experiment.HiddenWidths),
-            static (sampler, ref rng, trials, tally) => sampler.Run(ref rng, trials, tally), cancellation: cancellation);
+            static (sampler, ref rng, trials, tally) => sampler.Run(ref rng, trials, tally), afterRound: afterRound,
+            cancellation: cancellation);
         cancellation.ThrowIfCancellationRequested();
         return total;
     }

@@ -1,0 +1,131 @@
+using System.CommandLine;
+using ReluKernels.Cli.Options;
+using ReluKernels.Cli.Output;
+using ReluKernels.Experiments;
+using ReluKernels.MonteCarlo;
+
+namespace ReluKernels.Cli.Trainability;
+
+/// <summary>
+/// <c>relukernels active-neurons</c>: the distributions π_t of active neurons per hidden layer at initialisation under
+/// seed 001's schemes (its Fig. 7), theory beside simulation, and optionally trainability for required counts.
+/// </summary>
+public static class ActiveNeuronsCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create()
+    {
+        var architecture = new Option<int[]>("--architecture")
+        {
+            Description = $"n = (n₀, n₁, …): input dimension (must be 1: detection is exact on [-r, r]) then the hidden widths, each 1..{ShapeLimits.MaxWidth}.",
+            DefaultValueFactory = _ => [1, 6, 4, 2],
+            CustomParser = r =>
+            {
+                try
+                {
+                    var values = IntList.ParseSequence(r.Tokens.Count == 1 ? r.Tokens[0].Value : "");
+                    if (values.Length < 2)
+                        r.AddError("--architecture: give the input dimension and at least one hidden width, e.g. 1,6,4,2");
+                    else if (values[0] != 1)
+                        r.AddError($"--architecture: the input dimension must be 1 (exact detection on [-r, r]), got {values[0]}");
+                    else if (values.Length - 1 > ShapeLimits.MaxDepth)
+                        r.AddError($"--architecture: at most {ShapeLimits.MaxDepth} hidden layers");
+                    else foreach (int bad in values.Skip(1).Where(n => n < 1 || n > ShapeLimits.MaxWidth).Take(1))
+                        r.AddError($"--architecture: width {bad} is out of range 1..{ShapeLimits.MaxWidth}");
+                    return values;
+                }
+                catch (FormatException ex)
+                {
+                    r.AddError($"--architecture: {ex.Message}");
+                    return [];
+                }
+            },
+        };
+        var schemes = new Option<LayerSchemeSequence[]>("--schemes")
+        {
+            Description = $"Comma-separated per-layer schemes, layers joined by '+', the last repeating; names: {string.Join(", ", LayerSchemes.Names)}. "
+                + "Default: the three of seed 001 Fig. 7.",
+            DefaultValueFactory = _ => [.. LayerSchemeSequence.Figure7],
+            CustomParser = r =>
+            {
+                try
+                {
+                    return r.Tokens.Count == 1 ? [.. r.Tokens[0].Value.Split(',').Select(LayerSchemeSequence.Parse)] : [];
+                }
+                catch (FormatException ex)
+                {
+                    r.AddError($"--schemes: {ex.Message}");
+                    return [];
+                }
+            },
+        };
+        var radius = CommonOptions.NonNegative("--radius", "Radius r of the input domain [-r, r].", 1, strictlyPositive: true);
+        var required = new Option<int[]?>("--required")
+        {
+            Description = "Required active neurons m_t per hidden layer (e.g. 2,2,1); when given, trainability is simulated and compared with theory.",
+            CustomParser = r =>
+            {
+                try
+                {
+                    return IntList.ParseSequence(r.Tokens.Count == 1 ? r.Tokens[0].Value : "");
+                }
+                catch (FormatException ex)
+                {
+                    r.AddError($"--required: {ex.Message}");
+                    return null;
+                }
+            },
+        };
+        var trials = CommonOptions.Trials(1_000_000, "Networks per scheme.");
+        var seed = CommonOptions.Seed();
+        var threads = CommonOptions.Threads();
+        var output = CommonOptions.Out();
+        var format = CommonOptions.Format();
+        var noPlot = CommonOptions.NoPlot();
+        var command = new Command("active-neurons",
+            "Distributions of active neurons per layer at initialisation, theory beside simulation (Shin & Karniadakis, Lemmas 13-14, Fig. 7).")
+        {
+            architecture, schemes, radius, required, trials, seed, threads, output, format, noPlot,
+        };
+        command.SetAction(r => Run(r.GetValue(architecture)!, r.GetValue(schemes)!, r.GetValue(radius), r.GetValue(required),
+            new MonteCarloOptions { Trials = r.GetValue(trials), Seed = r.GetValue(seed), Threads = r.GetValue(threads), BlockSize = 4096 },
+            r.GetValue(output)!, r.GetValue(format), r.GetValue(noPlot)));
+        return command;
+    }
+
+    private static int Run(int[] architecture, LayerSchemeSequence[] schemes, double radius, int[]? required, MonteCarloOptions options,
+        string outDirectory, OutputFormat format, bool noPlot)
+    {
+        int[] widths = architecture[1..];
+        if (required is not null)
+        {
+            if (required.Length != widths.Length)
+                throw new UsageException($"--required: expected {widths.Length} counts (one per hidden layer), got {required.Length}");
+            for (int t = 0; t < widths.Length; t++)
+                if (required[t] < 1 || required[t] > widths[t])
+                    throw new UsageException($"--required: layer {t + 1} needs 1 ≤ m ≤ n = {widths[t]}, got {required[t]}");
+        }
+        var experiments = schemes.Select(s => new ActiveNeuronExperiment(widths, [.. s.Expand(widths.Length).Select(LayerSchemes.Initializer)], radius, required)).ToArray();
+        using var interrupt = new Interrupt();
+        ActiveNeuronTally[] tallies;
+        try
+        {
+            tallies = ProgressDisplay.Run("active-neurons", progress => experiments.Select((e, i) => ActiveNeuronSampler.Simulate(e, options,
+                blocks => progress?.Invoke(i * options.TotalBlocks + blocks, experiments.Length * options.TotalBlocks), interrupt.Token)).ToArray());
+        }
+        catch (OperationCanceledException)
+        {
+            return CliErrors.Report(Console.Error, ExitCodes.RuntimeFailure, "interrupted");
+        }
+
+        var bins = schemes.SelectMany((s, i) => ActiveNeuronReport.Bins(s, experiments[i], tallies[i])).ToList();
+        var checks = required is null ? [] : schemes.Select((s, i) => TrainabilityCheckReport.From(s, experiments[i], tallies[i])).ToList();
+        string stem = Path.Combine(outDirectory, "active-neurons");
+        if (checks.Count > 0)
+            AtomicFile.WriteText(stem + "-trainability.csv", ActiveNeuronsTableView.TrainabilityCsv(checks));
+        ExperimentFiles.Write(stem, Json.Serialize(new { architecture, radius, bins, trainability = checks }), ActiveNeuronsTableView.BinsCsv(bins),
+            noPlot ? null : s => ActiveNeuronsPlot.Save(bins, s), () => ActiveNeuronsTableView.Build(bins, checks), format,
+            checks.Count > 0 ? $"Trainability table also in {stem}-trainability.csv" : null);
+        return ExitCodes.Success;
+    }
+}
