@@ -16,8 +16,8 @@ public sealed class SimulationMechanicsTests
     public void Active_neuron_counts_do_not_depend_on_the_thread_count()
     {
         var e = new ActiveNeuronExperiment([6, 4, 2], Schemes.All(Schemes.SphereBias, 3), 1, [2, 2, 1]);
-        var one = ActiveNeuronSampler.Simulate(e, Options(5_000, 1), TestContext.Current.CancellationToken);
-        var two = ActiveNeuronSampler.Simulate(e, Options(5_000, 2), TestContext.Current.CancellationToken);
+        var one = ActiveNeuronSampler.Simulate(e, Options(5_000, 1), cancellation: TestContext.Current.CancellationToken);
+        var two = ActiveNeuronSampler.Simulate(e, Options(5_000, 2), cancellation: TestContext.Current.CancellationToken);
         Assert.Equal(5_000, one.Trials);
         for (int t = 1; t <= 3; t++)
         {
@@ -32,14 +32,14 @@ public sealed class SimulationMechanicsTests
     public void First_layer_and_second_moment_results_do_not_depend_on_the_thread_count()
     {
         var layer = new FirstLayerExperiment(3, 20, 0.7);
-        Assert.Equal(FirstLayerSampler.Simulate(layer, Options(3_000, 1), TestContext.Current.CancellationToken).ActiveHistogram.ToArray(),
-            FirstLayerSampler.Simulate(layer, Options(3_000, 2), TestContext.Current.CancellationToken).ActiveHistogram.ToArray());
+        Assert.Equal(FirstLayerSampler.Simulate(layer, Options(3_000, 1), cancellation: TestContext.Current.CancellationToken).ActiveHistogram.ToArray(),
+            FirstLayerSampler.Simulate(layer, Options(3_000, 2), cancellation: TestContext.Current.CancellationToken).ActiveHistogram.ToArray());
 
         double[] points = [-0.5, 0.1, 0.9, 0.2, -0.3, 0.4]; // 3 points in 2-D, feature-major
         var init = new DataDependentInitializer(points, 2, 1, 0.5, 0.3);
         var net = new NetworkArchitecture(6, 1, inputDim: 2);
-        var a = SecondMomentSampler.Simulate(points, net, init, Options(3_000, 1), TestContext.Current.CancellationToken);
-        var b = SecondMomentSampler.Simulate(points, net, init, Options(3_000, 2), TestContext.Current.CancellationToken);
+        var a = SecondMomentSampler.Simulate(points, net, init, Options(3_000, 1), cancellation: TestContext.Current.CancellationToken);
+        var b = SecondMomentSampler.Simulate(points, net, init, Options(3_000, 2), cancellation: TestContext.Current.CancellationToken);
         Assert.Equal(a.Sum, b.Sum); // bit-identical: blocks are added in block order
         Assert.Equal(a.SumOfSquares, b.SumOfSquares);
     }
