@@ -41,9 +41,6 @@ public sealed class AdamOptimizer<T> : IOptimizer<T> where T : unmanaged, IFloat
     /// <inheritdoc/>
     public int ParameterCount { get; }
 
-    /// <summary>Steps taken since construction or <see cref="Reset"/> (t of the last update).</summary>
-    public long StepCount => _step;
-
     /// <inheritdoc/>
     public void Reset()
     {

@@ -151,8 +151,9 @@ public sealed class OutcomeClassifier
             int end = k + 1;
             while (end + 1 < points.Length && propagator.ValuesAt(end).SequenceEqual(propagator.ValuesAt(end + 1)))
                 end++;
-            pieces.Add(Piece(points[k], points[end], propagator.ValuesAt(k).ToArray()));
-            flatLength += points[end] - points[k];
+            var piece = Piece(points[k], points[end], propagator.ValuesAt(k).ToArray());
+            pieces.Add(piece);
+            flatLength += piece.Length;
             k = end;
         }
         bool constant = pieces.Count == 1 && pieces[0].From == -Radius && pieces[0].To == Radius;
