@@ -9,7 +9,7 @@ public static class HomogeneityAnalysis
 {
     /// <summary>
     /// The first hidden layer (1-based) identically 0 on Ω, or 0 when none is; evaluates only x = ±1 and stops as soon
-    /// as both are zero. Allocation-free.
+    /// as both are zero. Allocation-free up to width <see cref="ShapeLimits.MaxWidth"/>.
     /// </summary>
     /// <remarks>
     /// Pre-activations are accumulated in the generic kernel's order (FusedMultiplyAdd, i ascending), so the values at
@@ -29,9 +29,12 @@ public static class HomogeneityAnalysis
                 nameof(architecture));
 
         int width = architecture.Width;
-        Span<double> buffer = stackalloc double[4 * ShapeLimits.MaxWidth];
-        Span<double> plus = buffer[..width], minus = buffer.Slice(ShapeLimits.MaxWidth, width);
-        Span<double> nextPlus = buffer.Slice(2 * ShapeLimits.MaxWidth, width), nextMinus = buffer.Slice(3 * ShapeLimits.MaxWidth, width);
+        // On the stack up to the generator's width (the Monte-Carlo case, which must not allocate); wider run-time shapes
+        // (up to ShapeLimits.MaxRuntimeWidth) take a heap buffer.
+        Span<double> buffer = width <= ShapeLimits.MaxWidth ? stackalloc double[4 * ShapeLimits.MaxWidth] : new double[4 * width];
+        int stride = buffer.Length / 4;
+        Span<double> plus = buffer[..width], minus = buffer.Slice(stride, width);
+        Span<double> nextPlus = buffer.Slice(2 * stride, width), nextMinus = buffer.Slice(3 * stride, width);
         int fanIn = 1;
         plus[0] = 1;
         minus[0] = -1;

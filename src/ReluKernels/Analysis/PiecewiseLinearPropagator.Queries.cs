@@ -25,6 +25,26 @@ public sealed partial class PiecewiseLinearPropagator
     /// <remarks>The span is invalidated by the next <see cref="Start"/> or <see cref="ApplyLayer"/>.</remarks>
     public ReadOnlySpan<double> Breakpoints => _points < 2 ? [] : _x.AsSpan(1, _points - 2);
 
+    /// <summary>All points of the current representation, sorted ascending, endpoints −r and r included.</summary>
+    /// <remarks>The span is invalidated by the next <see cref="Start"/> or <see cref="ApplyLayer"/>.</remarks>
+    public ReadOnlySpan<double> Points => _x.AsSpan(0, _points);
+
+    /// <summary>
+    /// Every neuron's value at point <paramref name="point"/> of <see cref="Points"/>, exactly as stored (no
+    /// interpolation): between two consecutive points each neuron is affine, so a neuron whose values agree at both ends
+    /// of an interval is constant on it.
+    /// </summary>
+    /// <remarks>The span is invalidated by the next <see cref="Start"/> or <see cref="ApplyLayer"/>.</remarks>
+    /// <exception cref="InvalidOperationException"><see cref="Start"/> has not been called.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="point"/> is not an index of <see cref="Points"/>.</exception>
+    public ReadOnlySpan<double> ValuesAt(int point)
+    {
+        RequireStarted();
+        if ((uint)point >= (uint)_points)
+            throw new ArgumentOutOfRangeException(nameof(point), point, $"point must be in 0..{_points - 1}.");
+        return _v.AsSpan(point * _width, _width);
+    }
+
     /// <summary>The current layer's output at <paramref name="x"/> ∈ Ω, by linear interpolation between the points around it.</summary>
     /// <param name="x">A point of [−r, r].</param>
     /// <param name="output">Receives <see cref="Width"/> values.</param>

@@ -49,7 +49,8 @@ public static class SampledDeadness
         var first = new double[a.LayerCount * row];
         var varies = new bool[a.LayerCount * row];
         var nonzero = new bool[a.LayerCount * row];
-        Span<double> buffer = stackalloc double[2 * ShapeLimits.MaxWidth];
+        Span<double> buffer = row <= ShapeLimits.MaxWidth ? stackalloc double[2 * ShapeLimits.MaxWidth] : new double[2 * row];
+        int half = buffer.Length / 2;
         for (int s = 0; s < pointCount; s++)
         {
             Span<double> input = buffer[..a.InputDim];
@@ -57,7 +58,7 @@ public static class SampledDeadness
                 input[k] = points[k * pointCount + s];
             for (int l = 1; l <= a.LayerCount; l++)
             {
-                Span<double> output = buffer.Slice(((l & 1) == 1 ? ShapeLimits.MaxWidth : 0), a.LayerOutputs(l));
+                Span<double> output = buffer.Slice((l & 1) == 1 ? half : 0, a.LayerOutputs(l));
                 Forward(AnalysisArguments.Weights(a, parameters, l), AnalysisArguments.Biases(a, parameters, l), input, output,
                     AnalysisArguments.Activates(a, l));
                 int slot = (l - 1) * row;

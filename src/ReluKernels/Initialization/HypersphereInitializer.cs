@@ -10,7 +10,7 @@ namespace ReluKernels;
 /// A row is a vector of i.i.d. standard normals (drawn in order W_j then b_j) divided by its Euclidean norm, computed
 /// in double; a row with zero norm (possible only when every normal is exactly 0) is redrawn, which keeps the law
 /// uniform. When the architecture has no biases, <see cref="WithBias"/> draws only W_j (same as <see cref="WithoutBias"/>).
-/// Allocation-free.
+/// Allocation-free up to width <see cref="ShapeLimits.MaxWidth"/>.
 /// </remarks>
 public sealed class HypersphereInitializer : LayerInitializer
 {
@@ -30,9 +30,11 @@ public sealed class HypersphereInitializer : LayerInitializer
     {
         bool withBias = IncludeBias && layer.HasBias;
         int dimension = layer.FanIn + (withBias ? 1 : 0);
-        Span<double> row = stackalloc double[ShapeLimits.MaxWidth + 1];
+        // On the stack up to the generator's width; wider run-time shapes take heap rows.
+        bool small = dimension <= ShapeLimits.MaxWidth + 1;
+        Span<double> row = small ? stackalloc double[ShapeLimits.MaxWidth + 1] : new double[dimension];
         row = row[..dimension];
-        Span<float> rowSingle = stackalloc float[ShapeLimits.MaxWidth + 1];
+        Span<float> rowSingle = small ? stackalloc float[ShapeLimits.MaxWidth + 1] : new float[dimension];
         rowSingle = rowSingle[..dimension];
         for (int j = 0; j < layer.FanOut; j++)
         {

@@ -12,7 +12,7 @@ public abstract class LayerInitializer : IInitializer
     /// <summary>Networks in one interleaved block: 64 bytes of lanes, i.e. 16 floats or 8 doubles.</summary>
     public static int InterleavedLanes<T>() where T : unmanaged => 64 / System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
 
-    /// <summary>Largest parameter count of one layer under <see cref="ShapeLimits"/>.</summary>
+    /// <summary>Largest parameter count of one layer of a generatable shape (<see cref="ShapeLimits.MaxWidth"/>); kept on the stack.</summary>
     private const int MaxLayerParameters = ShapeLimits.MaxWidth * (ShapeLimits.MaxWidth + 1);
 
     /// <summary>Fills one layer. <paramref name="biases"/> is empty when the layer has no bias.</summary>
@@ -73,7 +73,10 @@ public abstract class LayerInitializer : IInitializer
             throw new ArgumentException($"Expected {architecture.ParameterCount}×{lanes} values for an interleaved block of {architecture}, got {block.Length}.", nameof(block));
         // One layer of one lane at a time into scratch, then scattered with stride `lanes`: the draws are exactly those
         // of `lanes` consecutive contiguous initialisations.
-        Span<T> scratch = stackalloc T[MaxLayerParameters];
+        int largestLayer = 0;
+        for (int l = 1; l <= architecture.LayerCount; l++)
+            largestLayer = Math.Max(largestLayer, architecture.LayerParameterCount(l));
+        Span<T> scratch = largestLayer <= MaxLayerParameters ? stackalloc T[MaxLayerParameters] : new T[largestLayer];
         for (int n = 0; n < lanes; n++)
         {
             for (int l = 1; l <= architecture.LayerCount; l++)

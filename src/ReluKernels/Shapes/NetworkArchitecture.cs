@@ -11,11 +11,15 @@ namespace ReluKernels;
 public readonly record struct NetworkArchitecture
 {
     /// <summary>Creates and validates an architecture.</summary>
+    /// <remarks>
+    /// The width may be up to <see cref="ShapeLimits.MaxRuntimeWidth"/>; only shapes up to <see cref="ShapeLimits.MaxWidth"/>
+    /// can be generated (<see cref="IsGeneratable"/>), wider ones run on <see cref="GenericNetwork{T}"/>.
+    /// </remarks>
     /// <exception cref="ArgumentOutOfRangeException">A size is outside <see cref="ShapeLimits"/>.</exception>
     public NetworkArchitecture(int width, int depth, int inputDim = 1, int outputDim = 1, bool bias = true,
         bool outputActivation = false, Activation activation = Activation.ReLU)
     {
-        CheckRange(width, ShapeLimits.MinWidth, ShapeLimits.MaxWidth, nameof(width));
+        CheckRange(width, ShapeLimits.MinWidth, ShapeLimits.MaxRuntimeWidth, nameof(width));
         CheckRange(depth, ShapeLimits.MinDepth, ShapeLimits.MaxDepth, nameof(depth));
         CheckRange(inputDim, ShapeLimits.MinDim, ShapeLimits.MaxDim, nameof(inputDim));
         CheckRange(outputDim, ShapeLimits.MinDim, ShapeLimits.MaxDim, nameof(outputDim));
@@ -75,6 +79,9 @@ public readonly record struct NetworkArchitecture
 
     /// <summary>Offset of <c>b_l[0]</c> in the parameter span; only meaningful when <see cref="Bias"/>.</summary>
     public int BiasOffset(int layer) => WeightOffset(layer) + LayerOutputs(layer) * LayerInputs(layer);
+
+    /// <summary>Whether the source generator accepts this width (at most <see cref="ShapeLimits.MaxWidth"/>).</summary>
+    public bool IsGeneratable => Width <= ShapeLimits.MaxWidth;
 
     /// <summary>Whether the generated kernels for this shape are fully unrolled (see <see cref="ShapeLimits.MaxUnrolledWidth"/>).</summary>
     public bool IsUnrolled => Width <= ShapeLimits.MaxUnrolledWidth;

@@ -11,8 +11,15 @@ static class ShapeLimits
     /// <summary>Smallest supported hidden width.</summary>
     public const int MinWidth = 1;
 
-    /// <summary>Largest supported hidden width.</summary>
+    /// <summary>Largest hidden width the generator accepts (diagnostic RK0003) and the Monte-Carlo engines support.</summary>
     public const int MaxWidth = 64;
+
+    /// <summary>
+    /// Largest hidden width of a run-time <see cref="NetworkArchitecture"/>: shapes wider than <see cref="MaxWidth"/> have
+    /// no generated kernel but run on <c>GenericNetwork&lt;T&gt;</c>, train, initialise and analyse (seed 001 trains
+    /// shallow networks of width 100 and 500).
+    /// </summary>
+    public const int MaxRuntimeWidth = 1024;
 
     /// <summary>Smallest supported number of hidden layers.</summary>
     public const int MinDepth = 1;
