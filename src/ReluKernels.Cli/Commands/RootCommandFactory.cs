@@ -16,6 +16,7 @@ public static class RootCommandFactory
         root.Add(SafeDepth.SafeDepthCommand.Create());
         root.Add(Trainability.TrainabilityCommand.Create());
         root.Add(Trainability.ActiveNeuronsCommand.Create());
+        root.Add(TrainCollapse.TrainCollapseCommand.Create());
         root.Add(Collapse.MergeCommand.Create());
         root.Add(InfoCommand.Create());
         return root;

@@ -1,0 +1,96 @@
+using System.CommandLine;
+using System.Globalization;
+
+namespace ReluKernels.Cli.Options;
+
+/// <summary>
+/// The options of the training commands, validated at parse time. Options whose default depends on <c>--paper</c> have no
+/// default of their own: <see cref="ValueOr"/> takes the value given on the command line, else the caller's default.
+/// </summary>
+public static class TrainingCliOptions
+{
+    /// <summary><c>--runs</c>: independent trainings, positive.</summary>
+    public static Option<int> Runs(string description) => Positive("--runs", description);
+
+    /// <summary><c>--epochs</c>: epochs per training, positive.</summary>
+    public static Option<int> Epochs(string description) => Positive("--epochs", description);
+
+    /// <summary><c>--lr</c>: the learning rate, positive and finite.</summary>
+    public static Option<double> LearningRate(string description)
+    {
+        var option = new Option<double>("--lr") { Description = description };
+        option.Validators.Add(r =>
+        {
+            double v = r.GetValueOrDefault<double>();
+            if (!(v > 0) || !double.IsFinite(v))
+                r.AddError($"--lr must be positive and finite, got {v.ToString(CultureInfo.InvariantCulture)}");
+        });
+        return option;
+    }
+
+    /// <summary><c>--optimizer</c>: adam, sgd, momentum or nesterov.</summary>
+    public static Option<OptimizerKind> Optimizer(string description) => new("--optimizer") { Description = description };
+
+    /// <summary><c>--momentum</c>: μ in [0, 1) for the momentum optimisers; 0.9 by default.</summary>
+    public static Option<double> Momentum()
+    {
+        var option = new Option<double>("--momentum")
+        {
+            Description = "Momentum μ in [0, 1) for --optimizer momentum or nesterov (default 0.9).",
+            DefaultValueFactory = _ => 0.9,
+        };
+        option.Validators.Add(r =>
+        {
+            double v = r.GetValueOrDefault<double>();
+            if (!(v >= 0 && v < 1))
+                r.AddError($"--momentum must be in [0, 1), got {v.ToString(CultureInfo.InvariantCulture)}");
+        });
+        return option;
+    }
+
+    /// <summary><c>--batch-size</c>: samples per mini-batch, 0 for full batch.</summary>
+    public static Option<int> BatchSize(string description)
+    {
+        var option = new Option<int>("--batch-size") { Description = description };
+        option.Validators.Add(r =>
+        {
+            int v = r.GetValueOrDefault<int>();
+            if (v < 0)
+                r.AddError($"--batch-size must be non-negative (0 = full batch), got {v}");
+        });
+        return option;
+    }
+
+    /// <summary><c>--loss</c>: mse or mae.</summary>
+    public static Option<LossOption> Loss() =>
+        new("--loss") { Description = "Training loss: mse or mae.", DefaultValueFactory = _ => LossOption.Mse };
+
+    /// <summary><c>--paper</c>: the paper's settings for every option not given explicitly.</summary>
+    public static Option<bool> Paper(string description) => new("--paper") { Description = description };
+
+    /// <summary>The value of <paramref name="option"/> when it was given, else <paramref name="fallback"/>.</summary>
+    public static T ValueOr<T>(this ParseResult result, Option<T> option, T fallback)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.GetResult(option) is { Implicit: false } ? result.GetValue(option)! : fallback;
+    }
+
+    /// <summary>Whether <paramref name="option"/> was given on the command line.</summary>
+    public static bool WasGiven(this ParseResult result, Option option)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.GetResult(option) is { Implicit: false };
+    }
+
+    private static Option<int> Positive(string name, string description)
+    {
+        var option = new Option<int>(name) { Description = description };
+        option.Validators.Add(r =>
+        {
+            int v = r.GetValueOrDefault<int>();
+            if (v < 1)
+                r.AddError($"{name} must be positive, got {v}");
+        });
+        return option;
+    }
+}

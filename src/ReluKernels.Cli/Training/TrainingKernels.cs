@@ -1,0 +1,36 @@
+using ReluKernels.Training;
+
+namespace ReluKernels.Cli.Training;
+
+/// <summary>Work that runs on whichever kernel a shape has: called back with the kernel as a struct type argument, so the training loop is compiled per kernel.</summary>
+/// <typeparam name="TResult">What the work returns.</typeparam>
+public interface ITrainingJob<out TResult>
+{
+    /// <summary>Runs the work on <paramref name="kernel"/>.</summary>
+    TResult Run<TKernel>(TKernel kernel) where TKernel : struct, ITrainableNetwork<TKernel, float>;
+}
+
+/// <summary>Picks the kernel of a shape: the generated one when <see cref="TrainingShapes"/> declares it, else the generic kernel.</summary>
+public static class TrainingKernels
+{
+    /// <summary>Runs <paramref name="job"/> on the kernel for <paramref name="architecture"/> (widest accelerated ISA path).</summary>
+    public static TResult Run<TResult>(NetworkArchitecture architecture, ITrainingJob<TResult> job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        return architecture switch
+        {
+            _ when architecture == Narrow2x9.Architecture => job.Run(new GeneratedKernel<Narrow2x9, float>(KernelPath.Auto)),
+            _ when architecture == Narrow4x9In2Out2.Architecture => job.Run(new GeneratedKernel<Narrow4x9In2Out2, float>(KernelPath.Auto)),
+            _ when architecture == Shallow2.Architecture => job.Run(new GeneratedKernel<Shallow2, float>(KernelPath.Auto)),
+            _ when architecture == Shallow3.Architecture => job.Run(new GeneratedKernel<Shallow3, float>(KernelPath.Auto)),
+            _ when architecture == Shallow4.Architecture => job.Run(new GeneratedKernel<Shallow4, float>(KernelPath.Auto)),
+            _ when architecture == Shallow5.Architecture => job.Run(new GeneratedKernel<Shallow5, float>(KernelPath.Auto)),
+            _ when architecture == Shallow6.Architecture => job.Run(new GeneratedKernel<Shallow6, float>(KernelPath.Auto)),
+            _ when architecture == Shallow8.Architecture => job.Run(new GeneratedKernel<Shallow8, float>(KernelPath.Auto)),
+            _ when architecture == Shallow10.Architecture => job.Run(new GeneratedKernel<Shallow10, float>(KernelPath.Auto)),
+            _ when architecture == Shallow12.Architecture => job.Run(new GeneratedKernel<Shallow12, float>(KernelPath.Auto)),
+            _ when architecture == Shallow16.Architecture => job.Run(new GeneratedKernel<Shallow16, float>(KernelPath.Auto)),
+            _ => job.Run(new GenericKernel<float>(architecture)),
+        };
+    }
+}

@@ -1,0 +1,60 @@
+using ReluKernels.Training;
+
+namespace ReluKernels.Experiments;
+
+/// <summary>
+/// Seed 000's training experiment (Lu et al., Sec. 2, Figs. 1–5): many independent trainings of a deep, narrow ReLU network
+/// with He-normal weights and zero biases on one target, each classified as collapsed (to the mean or the median),
+/// partially collapsed, successful, failed or diverged, and each initial network checked for being born dead.
+/// </summary>
+/// <remarks>
+/// <para><b>The network.</b> Seed 000's "10-layer ReLU network with width 2" counts the affine output layer (its Sec. 3:
+/// layers 1..L−1 apply ReLU, layer L is linear), so it is <c>depth = 9</c> hidden layers here (DESIGN.md §2):
+/// 1 → [2 × 9] → 1 for the 1-D targets and 2 → [4 × 9] → 2 for [|x₁+x₂|, |x₁−x₂|] (its Fig. 4: width 4).</para>
+/// <para><b>Initialisation.</b> "The biases are initialized to 0, and the weights are randomly initialized from a
+/// symmetric distribution": He normal, W ~ N(0, 2/fan_in), b = 0 (the biases still train).</para>
+/// </remarks>
+public static class CollapseTrainingExperiment
+{
+    /// <summary>Hidden layers of seed 000's "10-layer" network.</summary>
+    public const int Depth = 9;
+
+    /// <summary>The initialisation, He normal with zero (trainable) biases.</summary>
+    public static IInitializer Initializer => NormalInitializer.HeWithoutBias;
+
+    /// <summary>How <see cref="Initializer"/> is described in reports.</summary>
+    public const string InitializerDescription = "He normal, W ~ N(0, 2/fan_in), b = 0 (seed 000: zero biases, symmetric weights)";
+
+    /// <summary>Seed 000's network for <paramref name="problem"/>: width 2 for 1-D input, width 4 otherwise (Fig. 4), <see cref="Depth"/> hidden layers.</summary>
+    public static NetworkArchitecture ArchitectureFor(TargetProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        var target = problem.Target;
+        return new NetworkArchitecture(target.InputDim == 1 ? 2 : 4, Depth, target.InputDim, target.OutputDim);
+    }
+
+    /// <summary>Runs the trainings on <paramref name="kernel"/> and classifies every initial and trained network.</summary>
+    /// <param name="kernel">A kernel of <see cref="CollapseTrainingSetup.Architecture"/>.</param>
+    /// <param name="setup">What to run.</param>
+    /// <param name="progress">Told the number of finished trainings, or null.</param>
+    /// <param name="cancellation">Stops the batch.</param>
+    /// <exception cref="ArgumentException">The kernel's shape is not the setup's, or does not fit the problem.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was signalled.</exception>
+    public static CollapseTrainingResult Run<TKernel>(TKernel kernel, CollapseTrainingSetup setup, IProgress<int>? progress = null,
+        CancellationToken cancellation = default)
+        where TKernel : struct, ITrainableNetwork<TKernel, float>
+    {
+        ArgumentNullException.ThrowIfNull(setup);
+        if (kernel.Architecture != setup.Architecture)
+            throw new ArgumentException($"The kernel is for {kernel.Architecture}, the setup for {setup.Architecture}.", nameof(kernel));
+        var seed = setup.Parallel.Seed;
+        var training = setup.Problem.TrainingSet<float>(seed);
+        var classifier = OutcomeClassifier.Create(training, setup.Problem.TestSet<float>(seed), setup.Problem.Radius);
+        var runs = ParallelTraining.Run(kernel, Initializer, training, setup.Training, setup.Parallel, classifier, progress, cancellation);
+        var bornDead = new bool[runs.Length];
+        Parallel.For(0, runs.Length, new ParallelOptions { MaxDegreeOfParallelism = setup.Parallel.EffectiveThreads, CancellationToken = cancellation },
+            r => bornDead[r] = classifier.Classify<float>(setup.Architecture, runs[r].InitialParameters).Kind == OutcomeKind.Collapsed);
+        var report = CollapseTrainingReport.From(setup, kernel.Description, runs, bornDead, classifier, training.Description);
+        return new CollapseTrainingResult(setup, report, runs, training);
+    }
+}
