@@ -17,6 +17,8 @@ public static class RootCommandFactory
         root.Add(Trainability.TrainabilityCommand.Create());
         root.Add(Trainability.ActiveNeuronsCommand.Create());
         root.Add(TrainCollapse.TrainCollapseCommand.Create());
+        root.Add(TrainSuccess.TrainSuccessCommand.Create());
+        root.Add(InitCompare.InitCompareCommand.Create());
         root.Add(Collapse.MergeCommand.Create());
         root.Add(InfoCommand.Create());
         return root;

@@ -1,0 +1,94 @@
+using System.CommandLine;
+using ReluKernels.Cli.Options;
+using ReluKernels.Cli.Output;
+using ReluKernels.Experiments;
+using ReluKernels.Training;
+
+namespace ReluKernels.Cli.InitCompare;
+
+/// <summary>
+/// <c>relukernels init-compare</c>: seed 001's comparison of He with bias, He without bias and the data-dependent
+/// initialisation on the Fig. 3 task (sin 4πx + sin 6πx, width 500, Adam) and the Fig. 6 tasks (f₃, f₄, width 100, gradient
+/// descent with momentum): RMSE curves over seeds and dead neurons after training.
+/// </summary>
+public static class InitCompareCommand
+{
+    private const int DefaultSeeds = 5, PaperSeeds = 10;
+
+    /// <summary>Creates the command.</summary>
+    public static Command Create()
+    {
+        string[] names = [.. InitComparisonTask.All.Select(t => t.Name)];
+        var tasks = new Option<string[]>("--tasks")
+        {
+            Description = $"Tasks, comma-separated: {string.Join(", ", names)} (default all).",
+            DefaultValueFactory = _ => names,
+            CustomParser = r =>
+            {
+                var given = (r.Tokens.Count == 1 ? r.Tokens[0].Value : "").Split(',', StringSplitOptions.TrimEntries);
+                foreach (string bad in given.Where(n => !names.Contains(n)).Take(1))
+                    r.AddError($"--tasks: unknown task '{bad}' (known: {string.Join(", ", names)})");
+                return [.. given.Distinct()];
+            },
+        };
+        var seeds = TrainingCliOptions.Runs($"Trainings (seeds 0, 1, …) per initialisation and task (default {DefaultSeeds}; --paper: {PaperSeeds}, as seed 001 Fig. 6).");
+        var epochs = TrainingCliOptions.Epochs("Epochs for every task (default: two-sines 3,000, f3/f4 5,000; --paper: 15,000 and 10,000).");
+        var paper = TrainingCliOptions.Paper($"Paper scale: {PaperSeeds} seeds, 15,000 epochs for two-sines (seed 001 §4) and 10,000 for f3/f4 (not stated in the paper).");
+        var seed = CommonOptions.Seed();
+        var threads = CommonOptions.Threads();
+        var output = CommonOptions.Out();
+        var format = CommonOptions.Format();
+        var noPlot = CommonOptions.NoPlot();
+        var command = new Command("init-compare",
+            "He with bias vs He without bias vs data-dependent initialisation (seed 001 Figs. 3 and 6): training RMSE curves and dead neurons.")
+        {
+            tasks, seeds, epochs, paper, seed, threads, output, format, noPlot,
+        };
+        command.SetAction(r =>
+        {
+            bool isPaper = r.GetValue(paper);
+            var chosen = InitComparisonTask.All.Where(t => r.GetValue(tasks)!.Contains(t.Name))
+                .Select(t => (Task: t, Epochs: r.ValueOr(epochs, isPaper ? t.PaperEpochs : t.DefaultEpochs))).ToArray();
+            var parallel = new ParallelTrainingOptions
+            {
+                Seed = r.GetValue(seed),
+                Runs = r.ValueOr(seeds, isPaper ? PaperSeeds : DefaultSeeds),
+                Threads = r.GetValue(threads),
+            };
+            return Run(chosen, parallel, r.GetValue(output)!, r.GetValue(format), r.GetValue(noPlot));
+        });
+        return command;
+    }
+
+    private static int Run((InitComparisonTask Task, int Epochs)[] tasks, ParallelTrainingOptions parallel, string outDirectory,
+        OutputFormat format, bool noPlot)
+    {
+        using var interrupt = new Interrupt();
+        InitComparisonResult[] results;
+        try
+        {
+            results = ProgressDisplay.Run("init-compare", progress =>
+            {
+                int perTask = InitComparisonExperiment.InitializerNames.Count * parallel.Runs;
+                long total = (long)tasks.Length * perTask;
+                var done = new InitComparisonResult[tasks.Length];
+                for (int i = 0; i < tasks.Length; i++)
+                {
+                    long before = (long)i * perTask;
+                    var report = progress is null ? null : new CallbackProgress<int>(finished => progress(before + finished, total));
+                    done[i] = InitComparisonExperiment.Run(tasks[i].Task, tasks[i].Epochs, parallel, report, interrupt.Token);
+                }
+                return done;
+            });
+        }
+        catch (OperationCanceledException)
+        {
+            return CliErrors.Report(Console.Error, ExitCodes.RuntimeFailure, "interrupted");
+        }
+        var reports = results.SelectMany(x => x.Reports).ToArray();
+        ExperimentFiles.Write(Path.Combine(outDirectory, "init-compare"), Json.Serialize(reports), InitCompareCsv.Build(reports),
+            noPlot ? null : stem => InitComparePlot.Save(results, stem), () => InitCompareTableView.Build(reports), format,
+            InitCompareTableView.Note(reports));
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,131 @@
+using System.CommandLine;
+using ReluKernels.Cli.Options;
+using ReluKernels.Cli.Output;
+using ReluKernels.Cli.Training;
+using ReluKernels.Experiments;
+using ReluKernels.Training;
+
+namespace ReluKernels.Cli.TrainSuccess;
+
+/// <summary>
+/// <c>relukernels train-success</c>: seed 001 §5.1 (Figs. 4–5, left) — the empirical probability that a shallow ReLU
+/// network with random biases trains successfully, per width, beside Theorem 3's trainability, which bounds it from above.
+/// </summary>
+public static class TrainSuccessCommand
+{
+    /// <summary>The targets of seed 001 §5.1.</summary>
+    public static readonly string[] TargetNames = ["f1", "f2"];
+
+    private const int DefaultRuns = 200, PaperRuns = 1000;
+    private const int DefaultEpochs = 2000, PaperEpochs = 1_000_000;
+    private const OptimizerKind DefaultOptimizer = OptimizerKind.Adam, PaperOptimizer = OptimizerKind.Sgd;
+    private const double DefaultLearningRate = 1e-2, PaperLearningRate = 1e-3;
+    private const int BatchSize = 128;
+
+    /// <summary>The default widths for <paramref name="target"/>: from m up, all of them generated shapes.</summary>
+    private static int[] DefaultWidths(string target) => target == "f1" ? [2, 3, 4, 5, 6, 8, 10] : [4, 5, 6, 8, 10, 12, 16];
+
+    /// <summary>Creates the command.</summary>
+    public static Command Create()
+    {
+        var targets = new Option<string[]>("--targets")
+        {
+            Description = "Targets, comma-separated: f1 (|x|, needs m = 2 active neurons) and/or f2 (needs m = 4); default both.",
+            DefaultValueFactory = _ => TargetNames,
+            CustomParser = r =>
+            {
+                var names = (r.Tokens.Count == 1 ? r.Tokens[0].Value : "").Split(',', StringSplitOptions.TrimEntries);
+                foreach (string bad in names.Where(n => !TargetNames.Contains(n)).Take(1))
+                    r.AddError($"--targets: unknown target '{bad}' (known: {string.Join(", ", TargetNames)})");
+                return [.. names.Distinct()];
+            },
+        };
+        var widths = CommonOptions.IntList("--widths", "Hidden widths n (default f1: 2,3,4,5,6,8,10; f2: 4,5,6,8,10,12,16)", "2..10", ShapeLimits.MinWidth, ShapeLimits.MaxWidth);
+        var runs = TrainingCliOptions.Runs($"Trainings per width (default {DefaultRuns}; --paper: {PaperRuns}).");
+        var epochs = TrainingCliOptions.Epochs($"Epochs per training (default {DefaultEpochs}; --paper: {PaperEpochs:N0}).");
+        var lr = TrainingCliOptions.LearningRate($"Learning rate (default {DefaultLearningRate}; --paper: {PaperLearningRate}).");
+        var optimizer = TrainingCliOptions.Optimizer("Optimizer: adam (default), sgd (--paper), momentum or nesterov.");
+        var momentum = TrainingCliOptions.Momentum();
+        var batch = TrainingCliOptions.BatchSize($"Mini-batch size (default {BatchSize}, as seed 001; 0 = full batch).");
+        var paper = TrainingCliOptions.Paper($"Seed 001's settings: SGD, lr {PaperLearningRate}, {PaperEpochs:N0} epochs, {PaperRuns} runs per width (far beyond a workstation; see docs/experiments/training.md).");
+        var seed = CommonOptions.Seed();
+        var threads = CommonOptions.Threads();
+        var output = CommonOptions.Out();
+        var format = CommonOptions.Format();
+        var noPlot = CommonOptions.NoPlot();
+        var command = new Command("train-success",
+            "Empirical training-success probability of shallow ReLU networks with random biases vs width, beside Theorem 3's trainability (seed 001 Figs. 4–5).")
+        {
+            targets, widths, runs, epochs, lr, optimizer, momentum, batch, paper, seed, threads, output, format, noPlot,
+        };
+        command.SetAction(r =>
+        {
+            bool isPaper = r.GetValue(paper);
+            var kind = r.ValueOr(optimizer, isPaper ? PaperOptimizer : DefaultOptimizer);
+            if (r.WasGiven(momentum) && !kind.UsesMomentum())
+                throw new UsageException($"--momentum applies to --optimizer momentum or nesterov, not {kind.ToString().ToLowerInvariant()}");
+            var jobs = new List<(TargetProblem Problem, int Width)>();
+            foreach (string name in r.GetValue(targets)!)
+            {
+                var problem = Problems.Named(name);
+                int m = TrainingSuccessExperiment.RequiredNeurons(problem);
+                var list = r.ValueOr(widths, DefaultWidths(name));
+                foreach (int w in list.Where(w => w < m).Take(1))
+                    throw new UsageException($"--widths: width {w} is below the m = {m} active neurons {name} needs (Theorem 3 needs n ≥ m)");
+                jobs.AddRange(list.Distinct().Select(w => (problem, w)));
+            }
+            var training = new TrainingOptions
+            {
+                Optimizer = kind.Settings(r.ValueOr(lr, isPaper ? PaperLearningRate : DefaultLearningRate), r.GetValue(momentum)),
+                Loss = LossFunction.MeanSquaredError,
+                BatchSize = r.ValueOr(batch, BatchSize),
+                MaxEpochs = r.ValueOr(epochs, isPaper ? PaperEpochs : DefaultEpochs),
+            };
+            var parallel = new ParallelTrainingOptions
+            {
+                Seed = r.GetValue(seed),
+                Runs = r.ValueOr(runs, isPaper ? PaperRuns : DefaultRuns),
+                Threads = r.GetValue(threads),
+            };
+            return Run(jobs, training, parallel, r.GetValue(output)!, r.GetValue(format), r.GetValue(noPlot));
+        });
+        return command;
+    }
+
+    private static int Run(List<(TargetProblem Problem, int Width)> jobs, TrainingOptions training, ParallelTrainingOptions parallel,
+        string outDirectory, OutputFormat format, bool noPlot)
+    {
+        using var interrupt = new Interrupt();
+        TrainingSuccessReport[] reports;
+        try
+        {
+            reports = ProgressDisplay.Run("train-success", progress =>
+            {
+                var done = new TrainingSuccessReport[jobs.Count];
+                long total = (long)jobs.Count * parallel.Runs;
+                for (int i = 0; i < jobs.Count; i++)
+                {
+                    long before = (long)i * parallel.Runs;
+                    var setup = new TrainingSuccessSetup { Problem = jobs[i].Problem, Training = training, Parallel = parallel };
+                    var report = progress is null ? null : new CallbackProgress<int>(finished => progress(before + finished, total));
+                    done[i] = TrainingKernels.Run(TrainingSuccessExperiment.ArchitectureFor(jobs[i].Width), new Job(setup, report, interrupt.Token));
+                }
+                return done;
+            });
+        }
+        catch (OperationCanceledException)
+        {
+            return CliErrors.Report(Console.Error, ExitCodes.RuntimeFailure, "interrupted");
+        }
+        ExperimentFiles.Write(Path.Combine(outDirectory, "train-success"), Json.Serialize(reports), TrainSuccessCsv.Build(reports),
+            noPlot ? null : stem => TrainSuccessPlot.Save(reports, stem), () => TrainSuccessTableView.Build(reports), format,
+            TrainSuccessTableView.Note(reports));
+        return ExitCodes.Success;
+    }
+
+    private sealed class Job(TrainingSuccessSetup setup, IProgress<int>? progress, CancellationToken cancellation) : ITrainingJob<TrainingSuccessReport>
+    {
+        public TrainingSuccessReport Run<TKernel>(TKernel kernel) where TKernel : struct, ITrainableNetwork<TKernel, float> =>
+            TrainingSuccessExperiment.Run(kernel, setup, progress, cancellation);
+    }
+}

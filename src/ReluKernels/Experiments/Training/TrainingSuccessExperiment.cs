@@ -1,0 +1,70 @@
+using ReluKernels.Training;
+
+namespace ReluKernels.Experiments;
+
+/// <summary>
+/// Seed 001 §5.1 (Figs. 4–5, left): the empirical probability that a shallow ReLU network with random biases trains
+/// successfully (test MSE below 1e-2), per width, beside Theorem 3's trainability — the probability that at least m of its
+/// neurons are alive at initialisation, which bounds the success probability from above.
+/// </summary>
+/// <remarks>
+/// The network is 1 → [n] → 1 with He initialisation with bias, [W, b] ~ N(0, 2/(fan_in + 1)). A first-layer neuron that is
+/// dead on Ω = [−√3, √3] at initialisation is dead at every training input, so its parameters never receive a gradient:
+/// a network with fewer than m live neurons cannot represent a target whose minimal class is F_m (m = 2 for f₁ = |x|,
+/// m = 4 for f₂). The experiment also counts the runs that were trainable at initialisation (exactly, by piecewise-linear
+/// analysis), which is Theorem 3's event itself.
+/// </remarks>
+public static class TrainingSuccessExperiment
+{
+    /// <summary>The initialisation, He with bias.</summary>
+    public static IInitializer Initializer => NormalInitializer.HeWithBias;
+
+    /// <summary>How <see cref="Initializer"/> is described in reports.</summary>
+    public const string InitializerDescription = "He with bias, [W, b] ~ N(0, 2/(fan_in + 1)) (seed 001 §5.1)";
+
+    /// <summary>
+    /// m, the number of active neurons the target needs: 2 for f₁ = |x| (minimal class F₂) and 4 for f₂ (F₄), seed 001 §5.1.
+    /// </summary>
+    /// <exception cref="ArgumentException">The problem is neither f₁ nor f₂.</exception>
+    public static int RequiredNeurons(TargetProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        return problem.Name switch
+        {
+            "f1" => 2,
+            "f2" => 4,
+            _ => throw new ArgumentException($"Seed 001 §5.1 states the required width for f1 and f2 only, not {problem.Name}.", nameof(problem)),
+        };
+    }
+
+    /// <summary>The shallow network of width <paramref name="width"/>: 1 → [n] → 1 with biases.</summary>
+    public static NetworkArchitecture ArchitectureFor(int width) => new(width, 1);
+
+    /// <summary>Trains <see cref="ParallelTrainingOptions.Runs"/> networks of the kernel's width and reports successes beside Theorem 3.</summary>
+    /// <param name="kernel">A kernel of <see cref="ArchitectureFor"/>(width) with width ≥ m.</param>
+    /// <param name="setup">What to run.</param>
+    /// <param name="progress">Told the number of finished trainings, or null.</param>
+    /// <param name="cancellation">Stops the batch.</param>
+    /// <exception cref="ArgumentException">The kernel is not a shallow 1-D network, or its width is below m.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was signalled.</exception>
+    public static TrainingSuccessReport Run<TKernel>(TKernel kernel, TrainingSuccessSetup setup, IProgress<int>? progress = null,
+        CancellationToken cancellation = default)
+        where TKernel : struct, ITrainableNetwork<TKernel, float>
+    {
+        ArgumentNullException.ThrowIfNull(setup);
+        var a = kernel.Architecture;
+        int m = RequiredNeurons(setup.Problem);
+        if (a != ArchitectureFor(a.Width))
+            throw new ArgumentException($"The kernel is for {a}; the experiment trains shallow 1 → [n] → 1 networks with biases.", nameof(kernel));
+        if (a.Width < m)
+            throw new ArgumentException($"Width {a.Width} is below the {m} active neurons {setup.Problem.Name} needs.", nameof(kernel));
+        var seed = setup.Parallel.Seed;
+        var training = setup.Problem.TrainingSet<float>(seed);
+        var classifier = OutcomeClassifier.Create(training, setup.Problem.TestSet<float>(seed), setup.Problem.Radius);
+        var runs = ParallelTraining.Run(kernel, Initializer, training, setup.Training, setup.Parallel, classifier, progress, cancellation);
+        var activeAtInit = new int[runs.Length];
+        Parallel.For(0, runs.Length, new ParallelOptions { MaxDegreeOfParallelism = setup.Parallel.EffectiveThreads, CancellationToken = cancellation },
+            r => activeAtInit[r] = a.Width - classifier.Classify<float>(a, runs[r].InitialParameters).DeadHiddenNeurons);
+        return TrainingSuccessReport.From(setup, a.Width, kernel.Description, m, runs, activeAtInit);
+    }
+}
