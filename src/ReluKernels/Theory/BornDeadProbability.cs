@@ -89,7 +89,7 @@ public static class BornDeadProbability
     /// <summary>
     /// Upper bound of Eq. (10): p̂_d(r) ≤ √(d/2π)·α·(sin α)^{d−1}, α = arctan(1/r). Source: seed 001, Lemma 11,
     /// Eq. (10). An <b>upper BOUND</b> on <see cref="Value"/> (from Surf(S^{d−1})/Surf(S^d) ≤ √(d/2π) and
-    /// ∫₀^α sin^{d−1} ≤ α sin^{d−1}α). Can exceed 1/2 (then it is vacuous), e.g. d ≥ 3 with small r.
+    /// ∫₀^α sin^{d−1} ≤ α sin^{d−1}α). Can exceed 1/2 (then it is vacuous): as r → 0 it tends to √(d/2π)·π/2, which is &gt; 1/2 for every d.
     /// </summary>
     /// <param name="inputDim">Input dimension d, ≥ 1.</param>
     /// <param name="r">Radius r, finite and &gt; 0.</param>

@@ -134,7 +134,7 @@ public static class ShallowTrainability
     /// The paper's guaranteed average with a random bias: E[m₁] ≥ n(1 − √(d/2π)·α·(sin α)^{d−1}), α = arctan(1/r).
     /// Source: seed 001, Theorem 3 (from the upper bound of Lemma 11, Eq. (10)). A <b>lower BOUND</b> on
     /// <see cref="MeanActiveCount"/> with bias; returned as printed, so it is ≤ 0 (vacuous) when that upper bound
-    /// exceeds 1 (e.g. d ≥ 4 with small r).
+    /// reaches 1 (e.g. d ≥ 3 with small r: the bound tends to √(d/2π)·π/2).
     /// </summary>
     /// <param name="width">Width n, ≥ 1.</param>
     /// <param name="inputDim">Input dimension d, ≥ 1.</param>
