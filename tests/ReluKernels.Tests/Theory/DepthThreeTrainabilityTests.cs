@@ -8,7 +8,7 @@ namespace ReluKernels.Tests.Theory;
 /// Theorem 8 of seed 001 (depth 3, d_in = 1). References: hand values; the paper's multinomial triple sums written out
 /// literally (Math.Pow, small sizes) with the true permanent-death probabilities; for case (d) MathNet quadrature of the
 /// Lemma-15 range form. The printed formulas of cases (a) and (c) are shown to overshoot the exact trainability (the
-/// disagreement is documented in DepthThreeTrainability and docs/theory/trainability-theory-notes.md).
+/// disagreement is documented in DepthThreeTrainability and docs/theory/trainability.md).
 /// </summary>
 public class DepthThreeTrainabilityTests
 {
