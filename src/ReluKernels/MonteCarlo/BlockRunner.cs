@@ -72,4 +72,22 @@ public static class BlockRunner
         }
         return (done, true);
     }
+
+    /// <summary>
+    /// Runs every block of <paramref name="options"/> into a new total: the whole of a simple experiment that needs no
+    /// checkpoints or early stop.
+    /// </summary>
+    /// <returns>The total over all blocks.</returns>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> fired before the end.</exception>
+    public static TTally RunAll<TWorker, TTally>(MonteCarloOptions options, Func<TWorker> newWorker, Func<TTally> newTally,
+        BlockWork<TWorker, TTally> work, Action<long>? afterRound = null, CancellationToken cancellation = default)
+        where TTally : IBlockTally<TTally>
+    {
+        ArgumentNullException.ThrowIfNull(newTally);
+        var total = newTally();
+        var (_, complete) = Run(options, total, 0, newWorker, newTally, work, afterRound: afterRound, cancellation: cancellation);
+        if (!complete)
+            throw new OperationCanceledException(cancellation);
+        return total;
+    }
 }

@@ -72,11 +72,7 @@ public sealed class ActiveNeuronSampler
         Action<long>? afterRound = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(experiment);
-        var total = new ActiveNeuronTally(experiment.HiddenWidths);
-        BlockRunner.Run(options, total, 0, () => new ActiveNeuronSampler(experiment), () => new ActiveNeuronTally(experiment.HiddenWidths),
-            static (sampler, ref rng, trials, tally) => sampler.Run(ref rng, trials, tally), afterRound: afterRound,
-            cancellation: cancellation);
-        cancellation.ThrowIfCancellationRequested();
-        return total;
+        return BlockRunner.RunAll(options, () => new ActiveNeuronSampler(experiment), () => new ActiveNeuronTally(experiment.HiddenWidths),
+            static (sampler, ref rng, trials, tally) => sampler.Run(ref rng, trials, tally), afterRound, cancellation);
     }
 }

@@ -50,11 +50,7 @@ public sealed class FirstLayerSampler
         Action<long>? afterRound = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(experiment);
-        var total = new FirstLayerTally(experiment.Width);
-        BlockRunner.Run(options, total, 0, () => new FirstLayerSampler(experiment), () => new FirstLayerTally(experiment.Width),
-            static (sampler, ref rng, trials, tally) => sampler.Run(ref rng, trials, tally), afterRound: afterRound,
-            cancellation: cancellation);
-        cancellation.ThrowIfCancellationRequested();
-        return total;
+        return BlockRunner.RunAll(options, () => new FirstLayerSampler(experiment), () => new FirstLayerTally(experiment.Width),
+            static (sampler, ref rng, trials, tally) => sampler.Run(ref rng, trials, tally), afterRound, cancellation);
     }
 }

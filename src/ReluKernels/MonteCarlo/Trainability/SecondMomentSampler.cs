@@ -56,10 +56,7 @@ public sealed class SecondMomentSampler
     {
         var copy = points.ToArray();
         _ = new SecondMomentSampler(copy, architecture, initializer); // validates before any thread starts
-        var total = new MeanTally();
-        BlockRunner.Run(options, total, 0, () => new SecondMomentSampler(copy, architecture, initializer), () => new MeanTally(),
+        return BlockRunner.RunAll(options, () => new SecondMomentSampler(copy, architecture, initializer), () => new MeanTally(),
             static (sampler, ref rng, trials, tally) => sampler.Run(ref rng, trials, tally), cancellation: cancellation);
-        cancellation.ThrowIfCancellationRequested();
-        return total;
     }
 }
