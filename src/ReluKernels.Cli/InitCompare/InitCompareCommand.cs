@@ -13,7 +13,7 @@ namespace ReluKernels.Cli.InitCompare;
 /// </summary>
 public static class InitCompareCommand
 {
-    private const int DefaultSeeds = 5, PaperSeeds = 10;
+    private const int RunsPerInitialisation = 10;
 
     /// <summary>Creates the command.</summary>
     public static Command Create()
@@ -31,9 +31,9 @@ public static class InitCompareCommand
                 return [.. given.Distinct()];
             },
         };
-        var seeds = TrainingCliOptions.Runs($"Trainings (seeds 0, 1, …) per initialisation and task (default {DefaultSeeds}; --paper: {PaperSeeds}, as seed 001 Fig. 6).");
+        var seeds = TrainingCliOptions.Runs($"Trainings (runs 0, 1, … of --seed) per initialisation and task (default {RunsPerInitialisation}, as seed 001 Fig. 6).");
         var epochs = TrainingCliOptions.Epochs("Epochs for every task (default: two-sines 3,000, f3/f4 5,000; --paper: 15,000 and 10,000).");
-        var paper = TrainingCliOptions.Paper($"Paper scale: {PaperSeeds} seeds, 15,000 epochs for two-sines (seed 001 §4) and 10,000 for f3/f4 (not stated in the paper).");
+        var paper = TrainingCliOptions.Paper("Paper scale: 15,000 epochs for two-sines (seed 001 §4) and 10,000 for f3/f4 (not stated in the paper).");
         var seed = CommonOptions.Seed();
         var threads = CommonOptions.Threads();
         var output = CommonOptions.Out();
@@ -52,7 +52,7 @@ public static class InitCompareCommand
             var parallel = new ParallelTrainingOptions
             {
                 Seed = r.GetValue(seed),
-                Runs = r.ValueOr(seeds, isPaper ? PaperSeeds : DefaultSeeds),
+                Runs = r.ValueOr(seeds, RunsPerInitialisation),
                 Threads = r.GetValue(threads),
             };
             return Run(chosen, parallel, r.GetValue(output)!, r.GetValue(format), r.GetValue(noPlot));

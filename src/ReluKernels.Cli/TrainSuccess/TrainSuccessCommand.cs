@@ -16,7 +16,7 @@ public static class TrainSuccessCommand
     /// <summary>The targets of seed 001 §5.1.</summary>
     public static readonly string[] TargetNames = ["f1", "f2"];
 
-    private const int DefaultRuns = 200, PaperRuns = 1000;
+    private const int RunsPerWidth = 1000;
     private const int DefaultEpochs = 2000, PaperEpochs = 1_000_000;
     private const OptimizerKind DefaultOptimizer = OptimizerKind.Adam, PaperOptimizer = OptimizerKind.Sgd;
     private const double DefaultLearningRate = 1e-2, PaperLearningRate = 1e-3;
@@ -41,13 +41,13 @@ public static class TrainSuccessCommand
             },
         };
         var widths = CommonOptions.IntList("--widths", "Hidden widths n (default f1: 2,3,4,5,6,8,10; f2: 4,5,6,8,10,12,16)", "2..10", ShapeLimits.MinWidth, ShapeLimits.MaxWidth);
-        var runs = TrainingCliOptions.Runs($"Trainings per width (default {DefaultRuns}; --paper: {PaperRuns}).");
+        var runs = TrainingCliOptions.Runs($"Trainings per width (default {RunsPerWidth}, as seed 001).");
         var epochs = TrainingCliOptions.Epochs($"Epochs per training (default {DefaultEpochs}; --paper: {PaperEpochs:N0}).");
         var lr = TrainingCliOptions.LearningRate($"Learning rate (default {DefaultLearningRate}; --paper: {PaperLearningRate}).");
         var optimizer = TrainingCliOptions.Optimizer("Optimizer: adam (default), sgd (--paper), momentum or nesterov.");
         var momentum = TrainingCliOptions.Momentum();
         var batch = TrainingCliOptions.BatchSize($"Mini-batch size (default {BatchSize}, as seed 001; 0 = full batch).");
-        var paper = TrainingCliOptions.Paper($"Seed 001's settings: SGD, lr {PaperLearningRate}, {PaperEpochs:N0} epochs, {PaperRuns} runs per width (far beyond a workstation; see docs/experiments/training.md).");
+        var paper = TrainingCliOptions.Paper($"Seed 001's settings: SGD, lr {PaperLearningRate}, {PaperEpochs:N0} epochs, {RunsPerWidth} runs per width (about 12 hours on 2 cores; see docs/experiments/training.md).");
         var seed = CommonOptions.Seed();
         var threads = CommonOptions.Threads();
         var output = CommonOptions.Out();
@@ -84,7 +84,7 @@ public static class TrainSuccessCommand
             var parallel = new ParallelTrainingOptions
             {
                 Seed = r.GetValue(seed),
-                Runs = r.ValueOr(runs, isPaper ? PaperRuns : DefaultRuns),
+                Runs = r.ValueOr(runs, RunsPerWidth),
                 Threads = r.GetValue(threads),
             };
             return Run(jobs, training, parallel, r.GetValue(output)!, r.GetValue(format), r.GetValue(noPlot));
