@@ -55,6 +55,6 @@ public static class CollapseTrainingExperiment
         Parallel.For(0, runs.Length, new ParallelOptions { MaxDegreeOfParallelism = setup.Parallel.EffectiveThreads, CancellationToken = cancellation },
             r => bornDead[r] = classifier.Classify<float>(setup.Architecture, runs[r].InitialParameters).Kind == OutcomeKind.Collapsed);
         var report = CollapseTrainingReport.From(setup, kernel.Description, runs, bornDead, classifier, training.Description);
-        return new CollapseTrainingResult(setup, report, runs, training);
+        return new CollapseTrainingResult(setup, report, runs);
     }
 }

@@ -63,7 +63,7 @@ public static class InitComparisonExperiment
         for (int i = 0; i < initializers.Length; i++)
         {
             int before = i * parallel.Runs;
-            var report = progress is null ? null : new Progress(finished => progress.Report(before + finished));
+            var report = progress is null ? null : new CallbackProgress<int>(finished => progress.Report(before + finished));
             runs[i] = ParallelTraining.Run(new GenericKernel<float>(a), initializers[i], training, options, withHistory, classifier, report, cancellation);
             var deadAtInit = new int[runs[i].Length];
             var batch = runs[i];
@@ -71,11 +71,6 @@ public static class InitComparisonExperiment
                 r => deadAtInit[r] = classifier.Classify<float>(a, batch[r].InitialParameters).DeadHiddenNeurons);
             reports[i] = InitComparisonReport.From(task, InitializerNames[i], initializers[i].ToString() ?? "", options, batch, deadAtInit);
         }
-        return new InitComparisonResult(task, reports, runs, training);
-    }
-
-    private sealed class Progress(Action<int> report) : IProgress<int>
-    {
-        public void Report(int value) => report(value);
+        return new InitComparisonResult(task, reports, runs);
     }
 }

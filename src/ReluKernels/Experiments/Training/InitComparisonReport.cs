@@ -14,6 +14,8 @@ public sealed record InitComparisonReport
     public required string Task { get; init; }
     /// <summary>The figure the task reproduces.</summary>
     public required string Figure { get; init; }
+    /// <summary>The paper's settings for the task, and which are ours.</summary>
+    public required string Source { get; init; }
     /// <summary>he-with-bias, he-without-bias or data-dependent.</summary>
     public required string Initializer { get; init; }
     /// <summary>The initialiser with its variances.</summary>
@@ -93,6 +95,7 @@ public sealed record InitComparisonReport
         {
             Task = task.Name,
             Figure = task.Figure,
+            Source = task.Source,
             Initializer = initializer,
             InitializerDetails = details,
             Architecture = task.Architecture.ToString(),

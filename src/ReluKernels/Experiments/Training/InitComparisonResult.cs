@@ -6,6 +6,5 @@ namespace ReluKernels.Experiments;
 /// <param name="Task">The task.</param>
 /// <param name="Reports">One report per initialisation, in <see cref="InitComparisonExperiment.InitializerNames"/> order.</param>
 /// <param name="Runs">The trainings of each initialisation (same order), for plots.</param>
-/// <param name="TrainingSet">The data the networks were trained on.</param>
 public sealed record InitComparisonResult(InitComparisonTask Task, IReadOnlyList<InitComparisonReport> Reports,
-    IReadOnlyList<TrainingRun<float>[]> Runs, Dataset<float> TrainingSet);
+    IReadOnlyList<TrainingRun<float>[]> Runs);
