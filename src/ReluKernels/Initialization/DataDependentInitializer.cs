@@ -50,6 +50,29 @@ public sealed class DataDependentInitializer : LayerInitializer
         NoiseRatio = noiseRatio;
     }
 
+    /// <summary>
+    /// The initializer with seed 001's eq. (5) variances for a network of <paramref name="width"/> neurons: σ_in² = 2/d,
+    /// σ_e = 0 and σ_out² = (m/n)·Σ_j‖x_j‖² / Σ_{k&lt;i}‖x_k − x_i‖², which gives the same E_X[q(x)] as He initialisation
+    /// without bias (exactly when m divides n; see <see cref="Theory.DataDependentInitTheory.Eq5Variances(ReadOnlySpan{double}, int, int)"/>).
+    /// </summary>
+    /// <param name="points">Feature-major training inputs, as for the constructor.</param>
+    /// <param name="inputDim">d ≥ 1.</param>
+    /// <param name="width">Hidden neurons n ≥ m.</param>
+    /// <exception cref="ArgumentException">Fewer than two points, all points equal, n &lt; m, or the constructor's errors.</exception>
+    public static DataDependentInitializer WithEquation5(ReadOnlySpan<double> points, int inputDim, int width)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(inputDim, 1);
+        if (points.Length % inputDim != 0)
+            throw new ArgumentException($"Expected d·m coordinates with d = {inputDim}, got {points.Length}.", nameof(points));
+        int m = points.Length / inputDim;
+        var rowMajor = new double[points.Length];
+        for (int j = 0; j < m; j++)
+            for (int k = 0; k < inputDim; k++)
+                rowMajor[j * inputDim + k] = points[k * m + j];
+        var v = Theory.DataDependentInitTheory.Eq5Variances(rowMajor, inputDim, width);
+        return new DataDependentInitializer(points, inputDim, v.InputVariance, v.OutputVariance);
+    }
+
     /// <summary>Input dimension d.</summary>
     public int InputDim { get; }
 

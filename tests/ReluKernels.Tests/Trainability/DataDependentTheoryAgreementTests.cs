@@ -39,8 +39,9 @@ public sealed class DataDependentTheoryAgreementTests
     {
         const int width = 12;
         double[] points = FeatureMajor(RowMajor, 2);
+        var ddi = DataDependentInitializer.WithEquation5(points, 2, width);
         var v = DataDependentInitTheory.Eq5Variances(RowMajor, 2, width);
-        var ddi = new DataDependentInitializer(points, 2, v.InputVariance, v.OutputVariance);
+        Assert.Equal((v.InputVariance, v.OutputVariance, 0.0), (ddi.WeightVariance, ddi.OutputVariance, ddi.NoiseRatio));
         var net = new NetworkArchitecture(width, 1, inputDim: 2);
         var withData = Sim.SecondMoment(points, net, ddi, 200_000, seed: 3).Estimate();
         var he = Sim.SecondMoment(points, net, NormalInitializer.HeWithoutBias, 200_000, seed: 4).Estimate();
