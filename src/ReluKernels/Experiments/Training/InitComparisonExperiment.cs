@@ -1,4 +1,3 @@
-using ReluKernels.Theory;
 using ReluKernels.Training;
 
 namespace ReluKernels.Experiments;
@@ -11,7 +10,7 @@ namespace ReluKernels.Experiments;
 /// <remarks>
 /// <para>He with bias: [W, b] ~ N(0, 2/(fan_in + 1)) per layer. He without bias: W ~ N(0, 2/fan_in), b = 0. Data-dependent
 /// (§4.1, with eq. (5)'s parameters): W¹ ~ N(0, 2/d), b_i = −w_iᵀx_{j_i} (σ_e = 0), W² ~ N(0, σ_out²) with σ_out² from
-/// <see cref="DataDependentInitTheory.Eq5Variances(ReadOnlySpan{double}, int, int)"/>, b² = 0. Run r of every
+/// <see cref="DataDependentInitializer.WithEquation5"/> (seed 001 eq. (5)), b² = 0. Run r of every
 /// initialisation draws from the stream (seed, r), so He without bias and the data-dependent initialisation share their
 /// first-layer weights.</para>
 /// <para>The networks are wider than the generator's limit, so they train on the generic kernel.</para>
@@ -26,18 +25,10 @@ public static class InitComparisonExperiment
     public static DataDependentInitializer DataDependent(Dataset<float> training, int width)
     {
         ArgumentNullException.ThrowIfNull(training);
-        int d = training.InputDim, m = training.Count;
-        var featureMajor = new double[d * m];
-        var rowMajor = new double[d * m];
-        var inputs = training.Inputs;
-        for (int k = 0; k < d; k++)
-            for (int j = 0; j < m; j++)
-            {
-                featureMajor[k * m + j] = inputs[k * m + j];
-                rowMajor[j * d + k] = inputs[k * m + j];
-            }
-        var variances = DataDependentInitTheory.Eq5Variances(rowMajor, d, width);
-        return new DataDependentInitializer(featureMajor, d, variances.InputVariance, variances.OutputVariance, noiseRatio: 0);
+        var points = new double[training.Inputs.Length];
+        for (int i = 0; i < points.Length; i++)
+            points[i] = training.Inputs[i];
+        return DataDependentInitializer.WithEquation5(points, training.InputDim, width);
     }
 
     /// <summary>Trains every initialisation on <paramref name="task"/> and reports each.</summary>
