@@ -71,7 +71,7 @@ public static class TrainCollapsePlot
         line.Color = Colors.Black;
         line.LineWidth = 3;
         line.MarkerSize = 0;
-        line.LegendText = $"target {setup.Problem.Target.Name}";
+        line.LegendText = a.OutputDim == 1 ? $"target {setup.Problem.Target.Name}" : $"target {setup.Problem.Target.Name}, output 1";
         var palette = new ScottPlot.Palettes.Category10();
         var network = new GenericNetwork<double>(a);
         var outputs = new double[a.OutputDim * Points];
