@@ -68,41 +68,84 @@ public sealed class NaiveNetwork
     /// <summary>Backward (parameter gradients, accumulated into jagged arrays) for a batch of one-dimensional inputs.</summary>
     public void Backward(float[] inputs, float[] outputGradients, float[][][] weightGradients, float[][] biasGradients)
     {
-        int layers = _weights.Length;
         for (int s = 0; s < inputs.Length; s++)
         {
-            _activations[0][0] = inputs[s];
-            for (int l = 0; l < layers; l++)
+            ForwardKeepingActivations(inputs[s]);
+            BackwardOneSample(outputGradients[s], weightGradients, biasGradients);
+        }
+    }
+
+    /// <summary>
+    /// The MSE loss of a batch of one-dimensional inputs and targets, with its parameter gradients accumulated into the
+    /// jagged arrays (one forward and one backward pass per sample).
+    /// </summary>
+    public float MseBackward(float[] inputs, float[] targets, float[][][] weightGradients, float[][] biasGradients)
+    {
+        float loss = 0;
+        for (int s = 0; s < inputs.Length; s++)
+        {
+            float residual = ForwardKeepingActivations(inputs[s]) - targets[s];
+            loss += residual * residual;
+            BackwardOneSample(2 * residual / inputs.Length, weightGradients, biasGradients);
+        }
+        return loss / inputs.Length;
+    }
+
+    /// <summary>Plain SGD: θ ← θ − η·g.</summary>
+    public void SgdUpdate(float[][][] weightGradients, float[][] biasGradients, float learningRate)
+    {
+        for (int l = 0; l < _weights.Length; l++)
+            for (int j = 0; j < _weights[l].Length; j++)
             {
-                var w = _weights[l];
-                var input = _activations[l];
-                for (int j = 0; j < w.Length; j++)
-                {
-                    float z = _biases[l][j];
-                    for (int i = 0; i < w[j].Length; i++)
-                        z += w[j][i] * input[i];
-                    _activations[l + 1][j] = l < layers - 1 ? Math.Max(z, 0f) : z;
-                }
+                _biases[l][j] -= learningRate * biasGradients[l][j];
+                for (int i = 0; i < _weights[l][j].Length; i++)
+                    _weights[l][j][i] -= learningRate * weightGradients[l][j][i];
             }
-            _delta[0] = outputGradients[s];
-            for (int l = layers - 1; l >= 0; l--)
+    }
+
+    /// <summary>Gradient arrays shaped like the weights and biases, zero.</summary>
+    public (float[][][] Weights, float[][] Biases) NewGradients() =>
+        ([.. _weights.Select(w => w.Select(row => new float[row.Length]).ToArray())], [.. _biases.Select(b => new float[b.Length])]);
+
+    private float ForwardKeepingActivations(float x)
+    {
+        int layers = _weights.Length;
+        _activations[0][0] = x;
+        for (int l = 0; l < layers; l++)
+        {
+            var w = _weights[l];
+            var input = _activations[l];
+            for (int j = 0; j < w.Length; j++)
             {
-                var w = _weights[l];
-                var input = _activations[l];
-                int m = w[0].Length;
-                Array.Clear(_next, 0, m);
-                for (int j = 0; j < w.Length; j++)
-                {
-                    biasGradients[l][j] += _delta[j];
-                    for (int i = 0; i < m; i++)
-                    {
-                        weightGradients[l][j][i] += _delta[j] * input[i];
-                        _next[i] += w[j][i] * _delta[j];
-                    }
-                }
+                float z = _biases[l][j];
+                for (int i = 0; i < w[j].Length; i++)
+                    z += w[j][i] * input[i];
+                _activations[l + 1][j] = l < layers - 1 ? Math.Max(z, 0f) : z;
+            }
+        }
+        return _activations[layers][0];
+    }
+
+    private void BackwardOneSample(float outputGradient, float[][][] weightGradients, float[][] biasGradients)
+    {
+        _delta[0] = outputGradient;
+        for (int l = _weights.Length - 1; l >= 0; l--)
+        {
+            var w = _weights[l];
+            var input = _activations[l];
+            int m = w[0].Length;
+            Array.Clear(_next, 0, m);
+            for (int j = 0; j < w.Length; j++)
+            {
+                biasGradients[l][j] += _delta[j];
                 for (int i = 0; i < m; i++)
-                    _delta[i] = input[i] > 0 ? _next[i] : 0;
+                {
+                    weightGradients[l][j][i] += _delta[j] * input[i];
+                    _next[i] += w[j][i] * _delta[j];
+                }
             }
+            for (int i = 0; i < m; i++)
+                _delta[i] = input[i] > 0 ? _next[i] : 0;
         }
     }
 }
