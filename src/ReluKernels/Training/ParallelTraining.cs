@@ -26,7 +26,7 @@ public static class ParallelTraining
     /// <param name="data">The training set, shared by every run.</param>
     /// <param name="training">Loss, optimiser, batching and stopping rules.</param>
     /// <param name="parallel">Seed, number of runs, threads and loss history.</param>
-    /// <param name="classifier">Classifies each trained network (inside the parallel loop), or null.</param>
+    /// <param name="classifier">Classifies each initial and each trained network (inside the parallel loop), or null.</param>
     /// <param name="progress">Told the number of finished runs after each run, or null.</param>
     /// <param name="cancellation">Stops the batch.</param>
     /// <exception cref="ArgumentException">The data do not fit the kernel's shape.</exception>
@@ -62,7 +62,8 @@ public static class ParallelTraining
             var shuffle = new CounterRng(parallel.Seed, (ulong)r, ShufflePosition);
             var result = trainer.Train(parameters, data, ref shuffle, history);
             var outcome = classifier?.Classify<T>(architecture, parameters, result.Diverged);
-            runs[r] = new TrainingRun<T>(r, result, initial, parameters, history, outcome);
+            var initialOutcome = classifier?.Classify<T>(architecture, initial);
+            runs[r] = new TrainingRun<T>(r, result, initial, parameters, history, outcome, initialOutcome);
             progress?.Report(Interlocked.Increment(ref finished));
             return trainer;
         }, _ => { });

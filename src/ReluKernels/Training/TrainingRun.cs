@@ -8,7 +8,8 @@ namespace ReluKernels.Training;
 /// <param name="InitialParameters">The parameters it started from.</param>
 /// <param name="FinalParameters">The trained parameters (possibly non-finite when diverged).</param>
 /// <param name="History">The epoch losses, when <see cref="ParallelTrainingOptions.HistoryInterval"/> is set; else null.</param>
-/// <param name="Outcome">The classification, when a classifier was given; else null.</param>
+/// <param name="Outcome">The classification of the trained network, when a classifier was given; else null.</param>
+/// <param name="InitialOutcome">The classification of the initial network (e.g. born dead), when a classifier was given; else null.</param>
 /// <typeparam name="T">The parameters' element type.</typeparam>
 public sealed record TrainingRun<T>(int Index, TrainingResult Result, T[] InitialParameters, T[] FinalParameters, LossHistory? History,
-    TrainingOutcome? Outcome) where T : unmanaged, IFloatingPointIeee754<T>;
+    TrainingOutcome? Outcome, TrainingOutcome? InitialOutcome) where T : unmanaged, IFloatingPointIeee754<T>;

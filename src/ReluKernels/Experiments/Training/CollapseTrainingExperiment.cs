@@ -51,9 +51,7 @@ public static class CollapseTrainingExperiment
         var training = setup.Problem.TrainingSet<float>(seed);
         var classifier = OutcomeClassifier.Create(training, setup.Problem.TestSet<float>(seed), setup.Problem.Radius);
         var runs = ParallelTraining.Run(kernel, Initializer, training, setup.Training, setup.Parallel, classifier, progress, cancellation);
-        var bornDead = new bool[runs.Length];
-        Parallel.For(0, runs.Length, new ParallelOptions { MaxDegreeOfParallelism = setup.Parallel.EffectiveThreads, CancellationToken = cancellation },
-            r => bornDead[r] = classifier.Classify<float>(setup.Architecture, runs[r].InitialParameters).Kind == OutcomeKind.Collapsed);
+        bool[] bornDead = [.. runs.Select(run => run.InitialOutcome!.Kind == OutcomeKind.Collapsed)];
         var report = CollapseTrainingReport.From(setup, kernel.Description, runs, bornDead, classifier, training.Description);
         return new CollapseTrainingResult(setup, report, runs);
     }

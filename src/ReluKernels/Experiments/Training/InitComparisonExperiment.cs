@@ -56,11 +56,8 @@ public static class InitComparisonExperiment
             int before = i * parallel.Runs;
             var report = progress is null ? null : new CallbackProgress<int>(finished => progress.Report(before + finished));
             runs[i] = ParallelTraining.Run(new GenericKernel<float>(a), initializers[i], training, options, withHistory, classifier, report, cancellation);
-            var deadAtInit = new int[runs[i].Length];
-            var batch = runs[i];
-            Parallel.For(0, batch.Length, new ParallelOptions { MaxDegreeOfParallelism = parallel.EffectiveThreads, CancellationToken = cancellation },
-                r => deadAtInit[r] = classifier.Classify<float>(a, batch[r].InitialParameters).DeadHiddenNeurons);
-            reports[i] = InitComparisonReport.From(task, InitializerNames[i], initializers[i].ToString() ?? "", options, batch, deadAtInit);
+            int[] deadAtInit = [.. runs[i].Select(run => run.InitialOutcome!.DeadHiddenNeurons)];
+            reports[i] = InitComparisonReport.From(task, InitializerNames[i], initializers[i].ToString() ?? "", options, runs[i], deadAtInit);
         }
         return new InitComparisonResult(task, reports, runs);
     }

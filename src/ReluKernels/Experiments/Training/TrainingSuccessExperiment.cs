@@ -62,9 +62,7 @@ public static class TrainingSuccessExperiment
         var training = setup.Problem.TrainingSet<float>(seed);
         var classifier = OutcomeClassifier.Create(training, setup.Problem.TestSet<float>(seed), setup.Problem.Radius);
         var runs = ParallelTraining.Run(kernel, Initializer, training, setup.Training, setup.Parallel, classifier, progress, cancellation);
-        var activeAtInit = new int[runs.Length];
-        Parallel.For(0, runs.Length, new ParallelOptions { MaxDegreeOfParallelism = setup.Parallel.EffectiveThreads, CancellationToken = cancellation },
-            r => activeAtInit[r] = a.Width - classifier.Classify<float>(a, runs[r].InitialParameters).DeadHiddenNeurons);
+        int[] activeAtInit = [.. runs.Select(run => a.Width - run.InitialOutcome!.DeadHiddenNeurons)];
         return TrainingSuccessReport.From(setup, a.Width, kernel.Description, m, runs, activeAtInit);
     }
 }
