@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using ReluKernels.Training;
 
 namespace ReluKernels.Cli.Options;
 
@@ -73,6 +74,20 @@ public static class TrainingCliOptions
     {
         ArgumentNullException.ThrowIfNull(result);
         return result.GetResult(option) is { Implicit: false } ? result.GetValue(option)! : fallback;
+    }
+
+    /// <summary>
+    /// The optimiser the command line asks for: <c>--optimizer</c> (else <paramref name="defaultKind"/>) with <c>--lr</c>
+    /// (else <paramref name="defaultLearningRate"/>) and <c>--momentum</c>.
+    /// </summary>
+    /// <exception cref="UsageException"><c>--momentum</c> was given for an optimiser without momentum.</exception>
+    public static OptimizerSettings OptimizerSettings(this ParseResult result, Option<OptimizerKind> optimizer, Option<double> learningRate,
+        Option<double> momentum, OptimizerKind defaultKind, double defaultLearningRate)
+    {
+        var kind = result.ValueOr(optimizer, defaultKind);
+        if (result.WasGiven(momentum) && !kind.UsesMomentum())
+            throw new UsageException($"--momentum applies to --optimizer momentum or nesterov, not {kind.ToString().ToLowerInvariant()}");
+        return kind.Settings(result.ValueOr(learningRate, defaultLearningRate), result.GetValue(momentum));
     }
 
     /// <summary>Whether <paramref name="option"/> was given on the command line.</summary>

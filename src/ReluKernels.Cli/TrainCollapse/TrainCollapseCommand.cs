@@ -55,9 +55,7 @@ public static class TrainCollapseCommand
         command.SetAction(r =>
         {
             bool isPaper = r.GetValue(paper);
-            var kind = r.ValueOr(optimizer, OptimizerKind.Adam);
-            if (r.WasGiven(momentum) && !kind.UsesMomentum())
-                throw new UsageException($"--momentum applies to --optimizer momentum or nesterov, not {kind.ToString().ToLowerInvariant()}");
+            var optimizerSettings = r.OptimizerSettings(optimizer, lr, momentum, OptimizerKind.Adam, DefaultLearningRate);
             var problem = Problems.Named(r.GetValue(target)!);
             int w = r.ValueOr(width, problem.Target.InputDim == 1 ? 2 : 4);
             var architecture = new NetworkArchitecture(w, r.GetValue(depth), problem.Target.InputDim, problem.Target.OutputDim);
@@ -68,7 +66,7 @@ public static class TrainCollapseCommand
                 Architecture = architecture,
                 Training = new TrainingOptions
                 {
-                    Optimizer = kind.Settings(r.ValueOr(lr, DefaultLearningRate), r.GetValue(momentum)),
+                    Optimizer = optimizerSettings,
                     Loss = r.GetValue(loss).ToLossFunction(),
                     BatchSize = r.ValueOr(batch, BatchSize),
                     MaxEpochs = epochCount,

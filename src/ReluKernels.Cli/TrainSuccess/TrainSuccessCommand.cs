@@ -61,9 +61,8 @@ public static class TrainSuccessCommand
         command.SetAction(r =>
         {
             bool isPaper = r.GetValue(paper);
-            var kind = r.ValueOr(optimizer, isPaper ? PaperOptimizer : DefaultOptimizer);
-            if (r.WasGiven(momentum) && !kind.UsesMomentum())
-                throw new UsageException($"--momentum applies to --optimizer momentum or nesterov, not {kind.ToString().ToLowerInvariant()}");
+            var optimizerSettings = r.OptimizerSettings(optimizer, lr, momentum, isPaper ? PaperOptimizer : DefaultOptimizer,
+                isPaper ? PaperLearningRate : DefaultLearningRate);
             var jobs = new List<(TargetProblem Problem, int Width)>();
             foreach (string name in r.GetValue(targets)!)
             {
@@ -76,7 +75,7 @@ public static class TrainSuccessCommand
             }
             var training = new TrainingOptions
             {
-                Optimizer = kind.Settings(r.ValueOr(lr, isPaper ? PaperLearningRate : DefaultLearningRate), r.GetValue(momentum)),
+                Optimizer = optimizerSettings,
                 Loss = LossFunction.MeanSquaredError,
                 BatchSize = r.ValueOr(batch, BatchSize),
                 MaxEpochs = r.ValueOr(epochs, isPaper ? PaperEpochs : DefaultEpochs),
