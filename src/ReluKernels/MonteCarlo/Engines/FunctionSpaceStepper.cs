@@ -12,18 +12,17 @@ namespace ReluKernels.MonteCarlo;
 /// overflow and underflow.
 /// </summary>
 /// <remarks>
-/// Degenerate Gram matrices must be exact, not rounded: at layer 0 a⁻ = −a⁺ (set so that the residual is exactly 0), and
-/// once a single neuron carries both sides, a⁻ = c·a⁺ for every later layer. That "parallel" state is tracked as a flag
-/// (then z⁻ = c·z⁺ exactly), because a rounded residual variance would give z⁻ a spurious independent part and flip signs.
-/// The flag is set when exactly one neuron is alive and it is alive on both sides; with continuous weights no other event
-/// makes a⁺ and a⁻ parallel.
+/// Degenerate Gram matrices must be exact, not rounded. Once a single neuron carries both sides, a⁻ = c·a⁺ for every
+/// later layer, and a rounded residual variance would give z⁻ a spurious independent part and flip signs; such lanes (and
+/// lanes dead on one side) are reported as sign-only and finished by <see cref="SignOnlyTail"/>, so no Step ever sees a
+/// parallel Gram. With continuous weights no other event makes a⁺ and a⁻ parallel.
 /// </remarks>
 internal struct FunctionSpaceStepper : ILaneStepper
 {
     private const int Lanes = ILaneStepper.Lanes;
     private readonly int _width;
     private readonly DrawBuffer _normals;
-    private Vector512<float> _g11, _g12, _g22, _parallel;
+    private Vector512<float> _g11, _g12, _g22;
 
     public FunctionSpaceStepper(int width)
     {
@@ -33,17 +32,24 @@ internal struct FunctionSpaceStepper : ILaneStepper
 
     public readonly void Restart() => _normals.Restart();
 
+    /// <remarks>
+    /// Layer 1 needs no normals. Its pre-activations are (w, −w), so a⁺ = relu(w) and a⁻ = relu(−w) have disjoint supports
+    /// and a⁺·a⁻ = 0; the scheduler has already drawn whether all of w has one sign (one side dead, finished by
+    /// <see cref="SignOnlyTail.FinishOneSidedStarts"/>). Otherwise both sides are alive, and their lengths do not matter:
+    /// scaling one side by c &gt; 0 scales all its later pre-activations by c and changes no sign. So a fresh lane starts
+    /// at layer 1 with G = I.
+    /// </remarks>
+    public readonly int ResetLayer => 1;
+
     public void Reset(Vector512<int> lanes)
     {
-        // Layer 0 is the input itself: a⁺ = (1), a⁻ = (−1).
         var mask = lanes.AsSingle();
         _g11 = Vector512.ConditionalSelect(mask, Vector512<float>.One, _g11);
-        _g12 = Vector512.ConditionalSelect(mask, -Vector512<float>.One, _g12);
+        _g12 = Vector512.ConditionalSelect(mask, Vector512<float>.Zero, _g12);
         _g22 = Vector512.ConditionalSelect(mask, Vector512<float>.One, _g22);
-        _parallel = Vector512.AndNot(_parallel, mask);
     }
 
-    public void Step(ref CounterRng rng, out Vector512<int> zeroAtPlus, out Vector512<int> zeroAtMinus)
+    public void Step(ref CounterRng rng, out Vector512<int> zeroAtPlus, out Vector512<int> zeroAtMinus, out Vector512<int> signOnly)
     {
         var normals = _normals.Take(2 * _width * Lanes, ref rng);
         var zero = Vector512<float>.Zero;
@@ -51,7 +57,6 @@ internal struct FunctionSpaceStepper : ILaneStepper
         var l11 = Vector512.Sqrt(_g11);
         var l21 = Vector512.ConditionalSelect(Vector512.GreaterThan(_g11, zero), _g12 / l11, zero);
         var l22 = Vector512.Sqrt(Vector512.Max(_g22 - l21 * l21, zero));
-        l22 = Vector512.AndNot(l22, _parallel);
 
         ref float g = ref normals[0];
         Vector512<float> s11 = zero, s12 = zero, s22 = zero, alive = zero, aliveBoth = zero, anyPlus = zero, anyMinus = zero;
@@ -71,7 +76,7 @@ internal struct FunctionSpaceStepper : ILaneStepper
             alive += (onPlus | onMinus) & one;
             aliveBoth += (onPlus & onMinus) & one;
         }
-        _parallel |= Vector512.Equals(alive, one) & Vector512.Equals(aliveBoth, one);
+        var parallel = Vector512.Equals(alive, one) & Vector512.Equals(aliveBoth, one);
 
         var scale = PowerOfTwoScale.InverseOf(s11 + s22);
         _g11 = s11 * scale;
@@ -80,6 +85,7 @@ internal struct FunctionSpaceStepper : ILaneStepper
         // Zero is decided from the signs, not from s11 = Σ relu(z)², which could underflow.
         zeroAtPlus = ~anyPlus.AsInt32();
         zeroAtMinus = ~anyMinus.AsInt32();
+        signOnly = ((anyPlus ^ anyMinus) | parallel).AsInt32();
     }
 }
 
@@ -87,7 +93,8 @@ internal struct FunctionSpaceStepper : ILaneStepper
 internal sealed class FunctionSpaceEngine(CollapseExperiment experiment) : CollapseEngine(experiment)
 {
     private FunctionSpaceStepper _first = new(experiment.Width), _second = new(experiment.Width);
+    private readonly SignOnlyTail _tail = new(experiment.Width, experiment.Depth);
 
     public override void Run(ref CounterRng rng, int trials, CollapseTally tally) =>
-        LaneScheduler.Run(ref _first, ref _second, Experiment, ref rng, trials, tally);
+        LaneScheduler.Run(ref _first, ref _second, _tail, Experiment, ref rng, trials, tally);
 }
