@@ -7,27 +7,31 @@ namespace ReluKernels.MonteCarlo;
 /// </summary>
 public sealed class CollapseTally : IBlockTally<CollapseTally>
 {
+    // Index l = 1..Depth counts networks first dead at layer l; index 0 is never written, and index Depth + 1 is a discard
+    // slot for survivors, so that Record needs no data-dependent branch (mispredicted branches were a large part of a
+    // width-3 trial's cost).
     private readonly long[] _firstDeadLayer;
     // Difference array of "hidden layer d is zero at the probe": count(d) = Σ_{l ≤ d} _zeroDelta[l]. A run of zero layers
-    // l..m costs two updates, so a network that dies at layer 3 of 5000 does not pay for 4997 increments.
+    // l..m costs two updates, so a network that dies at layer 3 of 5000 does not pay for 4997 increments. Index 0 is a
+    // discard slot for networks never zero at the probe, for the same reason as above.
     private readonly long[] _zeroDelta;
 
     /// <summary>An empty tally for networks of <paramref name="depth"/> hidden layers.</summary>
     public CollapseTally(int depth)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(depth, 1);
-        _firstDeadLayer = new long[depth + 1];
+        _firstDeadLayer = new long[depth + 2];
         _zeroDelta = new long[depth + 2];
     }
 
     /// <summary>Hidden layers of the networks counted.</summary>
-    public int Depth => _firstDeadLayer.Length - 1;
+    public int Depth => _firstDeadLayer.Length - 2;
 
     /// <summary>Networks drawn.</summary>
     public long Trials { get; private set; }
 
     /// <summary>Networks with some hidden layer identically zero on Ω.</summary>
-    public long Collapsed { get; private set; }
+    public long Collapsed => CollapsedByDepth(Depth);
 
     /// <summary>Networks whose last hidden layer is the zero vector at the probe input.</summary>
     public long ZeroAtProbe => ZeroAtProbeAt(Depth);
@@ -36,20 +40,16 @@ public sealed class CollapseTally : IBlockTally<CollapseTally>
     /// <c>FirstDeadLayer[l]</c> (l = 1..Depth) counts networks whose first identically-zero hidden layer is l; index 0 is
     /// unused. The networks of depth d that collapse are those with first dead layer ≤ d.
     /// </summary>
-    public ReadOnlySpan<long> FirstDeadLayer => _firstDeadLayer;
+    public ReadOnlySpan<long> FirstDeadLayer => _firstDeadLayer.AsSpan(0, Depth + 1);
 
     /// <summary>Counts one network: its first identically-zero layer (0 if none) and the layer from which on it is zero at the probe (0 if never).</summary>
     /// <remarks>Without biases zero is absorbing, so "zero at the probe" is always a final run of layers.</remarks>
     public void Record(int firstDeadLayer, int zeroAtProbeFrom)
     {
         Trials++;
-        if (firstDeadLayer > 0)
-        {
-            Collapsed++;
-            _firstDeadLayer[firstDeadLayer]++;
-        }
-        if (zeroAtProbeFrom > 0)
-            _zeroDelta[zeroAtProbeFrom]++;
+        int survivors = _firstDeadLayer.Length - 1;
+        _firstDeadLayer[firstDeadLayer > 0 ? firstDeadLayer : survivors]++;
+        _zeroDelta[zeroAtProbeFrom]++;
     }
 
     /// <summary>Marks hidden layer <paramref name="layer"/> of the network about to be <see cref="Record"/>ed as zero at the probe (with biases zero need not persist).</summary>
@@ -80,7 +80,7 @@ public sealed class CollapseTally : IBlockTally<CollapseTally>
     public CollapseTally Truncate(int depth)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(depth, Depth);
-        var cut = new CollapseTally(depth) { Trials = Trials, Collapsed = CollapsedByDepth(depth) };
+        var cut = new CollapseTally(depth) { Trials = Trials };
         _firstDeadLayer.AsSpan(0, depth + 1).CopyTo(cut._firstDeadLayer);
         _zeroDelta.AsSpan(0, depth + 1).CopyTo(cut._zeroDelta);
         cut._zeroDelta[depth + 1] = -cut.ZeroAtProbeAt(depth);
@@ -93,7 +93,6 @@ public sealed class CollapseTally : IBlockTally<CollapseTally>
         if (other.Depth != Depth)
             throw new ArgumentException($"Cannot add a tally of depth {other.Depth} to one of depth {Depth}.", nameof(other));
         Trials += other.Trials;
-        Collapsed += other.Collapsed;
         for (int l = 0; l < _firstDeadLayer.Length; l++)
             _firstDeadLayer[l] += other._firstDeadLayer[l];
         for (int l = 0; l < _zeroDelta.Length; l++)
@@ -103,7 +102,7 @@ public sealed class CollapseTally : IBlockTally<CollapseTally>
     /// <summary>Sets every count to zero.</summary>
     public void Clear()
     {
-        Trials = Collapsed = 0;
+        Trials = 0;
         Array.Clear(_firstDeadLayer);
         Array.Clear(_zeroDelta);
     }
@@ -136,7 +135,6 @@ public sealed class CollapseTally : IBlockTally<CollapseTally>
             if (dead < 0 || zero < 0 || zero > trials)
                 throw new ArgumentException($"Invalid counts at layer {l}: {dead} first dead, {zero} zero at the probe, of {trials}.");
             tally._firstDeadLayer[l] = dead;
-            tally.Collapsed += dead;
             tally._zeroDelta[l] = zero - previous;
             previous = zero;
         }

@@ -89,16 +89,14 @@ internal static class LaneScheduler
 
     private static void RecordOutcome(CollapseTally tally, int layer, int zeroFrom, bool dead, bool signOnly, int depth, SignOnlyTail? signOnlyTail, ref CounterRng rng)
     {
-        if (dead)
-            tally.Record(layer, zeroFrom);
-        else if (signOnly && layer < depth)
+        int firstDead = dead ? layer : 0;
+        if (signOnly && !dead && layer < depth)
         {
             // The surviving direction carries the probe too unless the probe's side is the one already dead.
-            int death = signOnlyTail!.DeathLayer(layer, ref rng);
-            tally.Record(death, zeroFrom != 0 ? zeroFrom : death);
+            firstDead = signOnlyTail!.DeathLayer(layer, ref rng);
+            zeroFrom = zeroFrom != 0 ? zeroFrom : firstDead;
         }
-        else
-            tally.Record(0, zeroFrom);
+        tally.Record(firstDead, zeroFrom);
     }
 
     /// <summary>Counts the new layer; returns the mask of lanes now dead on all of Ω.</summary>
