@@ -9,7 +9,8 @@ namespace ReluKernels.MonteCarlo;
 /// surviving direction with probability exactly 2^−n (its n pre-activations are i.i.d. symmetric, so all are ≤ 0 with
 /// probability 2^−n: Lemma 7's argument), independently of every other layer, and the network is not constant until it
 /// does. The layer of death is therefore the current layer plus a geometric number of layers; it is drawn here from one
-/// uniform instead of simulating those layers with 2n normals each.
+/// uniform instead of simulating those layers with 2n normals each. Layer 1 of a bias-free network is sign-only or
+/// trivially two-sided, so it is decided here too (<see cref="FinishOneSidedStarts"/>).
 /// </summary>
 /// <remarks>
 /// Inversion compares the uniform with survival thresholds (1 − 2^−n)^k built by repeated IEEE multiplication, not with
