@@ -52,6 +52,15 @@ public sealed class CollapseTally : IBlockTally<CollapseTally>
         _zeroDelta[zeroAtProbeFrom]++;
     }
 
+    /// <summary>Counts <paramref name="networks"/> drawn networks whose layers the engine records in bulk with <see cref="AddFirstDead"/> and <see cref="AddZeroAtProbeFrom"/>.</summary>
+    internal void AddTrials(int networks) => Trials += networks;
+
+    /// <summary>Counts <paramref name="networks"/> of the drawn networks as first dead at <paramref name="layer"/> (1..Depth).</summary>
+    internal void AddFirstDead(int layer, long networks) => _firstDeadLayer[layer] += networks;
+
+    /// <summary>Counts <paramref name="networks"/> of the drawn networks as zero at the probe from <paramref name="layer"/> (1..Depth) on.</summary>
+    internal void AddZeroAtProbeFrom(int layer, long networks) => _zeroDelta[layer] += networks;
+
     /// <summary>Marks hidden layer <paramref name="layer"/> of the network about to be <see cref="Record"/>ed as zero at the probe (with biases zero need not persist).</summary>
     public void MarkZeroAtProbe(int layer)
     {

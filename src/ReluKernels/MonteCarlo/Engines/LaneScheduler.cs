@@ -5,10 +5,9 @@ namespace ReluKernels.MonteCarlo;
 
 /// <summary>
 /// Keeps every lane busy: when a lane's network is decided (a layer is zero at both x = ±1, so zero on all of Ω by
-/// homogeneity, or it reached the full depth, or the stepper reports a sign-only state whose remaining life
-/// <see cref="SignOnlyTail"/> draws in one step) its outcome is recorded and a fresh network takes the lane. Narrow nets
-/// mostly die within a few layers, so without refilling most of the vector would idle (DESIGN.md §11). For a stepper that
-/// resets to layer 1, every network's layer 1 is first drawn from signs, and those decided there never take a lane.
+/// homogeneity, or it reached the full depth) its outcome is recorded and a fresh network takes the lane. Narrow nets
+/// mostly die within a few layers, so without refilling most of the vector would idle (DESIGN.md §11). The weight-space
+/// engine runs on it; the function-space engine follows cohorts layer by layer instead (<see cref="FunctionSpaceEngine"/>).
 /// <para>
 /// Two steppers (2 × 16 lanes) advance in turn each iteration. A layer of a narrow net is a short chain of dependent
 /// square roots, divisions and reductions; with two independent chains in flight the core overlaps them (measured
@@ -24,24 +23,16 @@ internal static class LaneScheduler
 
     private static readonly Vector512<int> LaneBits = Vector512.Create(1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768);
 
-    // signOnlyTail finishes the lanes the steppers report as sign-only; null for steppers that never do.
-    public static void Run<TStepper>(ref TStepper first, ref TStepper second, SignOnlyTail? signOnlyTail, CollapseExperiment experiment, ref CounterRng rng, int trials, CollapseTally tally)
+    public static void Run<TStepper>(ref TStepper first, ref TStepper second, CollapseExperiment experiment, ref CounterRng rng, int trials, CollapseTally tally)
         where TStepper : struct, ILaneStepper
     {
-        Span<int> layers = stackalloc int[2 * Lanes], zeroFroms = stackalloc int[2 * Lanes], deads = stackalloc int[2 * Lanes], signOnlys = stackalloc int[2 * Lanes];
+        Span<int> layers = stackalloc int[2 * Lanes], zeroFroms = stackalloc int[2 * Lanes], deads = stackalloc int[2 * Lanes];
         bool probeOnPlusSide = experiment.Probe > 0;
         var depth = Vector512.Create(experiment.Depth);
-        int resetLayer = first.ResetLayer;
-        if (resetLayer == 1 && signOnlyTail is null)
-            throw new ArgumentException("A stepper that resets to layer 1 needs the sign-only tail to draw layer 1.", nameof(signOnlyTail));
-        var startLayer = Vector512.Create(resetLayer);
-        Vector512<int> layer0 = startLayer, layer1 = startLayer, zeroFrom0 = default, zeroFrom1 = default;
+        Vector512<int> layer0 = default, layer1 = default, zeroFrom0 = default, zeroFrom1 = default;
 
         first.Restart();
         second.Restart();
-        signOnlyTail?.Restart();
-        if (resetLayer == 1)
-            trials = signOnlyTail!.FinishOneSidedStarts(trials, tally, probeOnPlusSide, ref rng);
         if (trials <= 0)
             return;
         int started = Math.Min(2 * Lanes, trials);
@@ -51,12 +42,12 @@ internal static class LaneScheduler
         while (active != 0)
         {
             // Idle lanes at the end of a block step too; their results are ignored.
-            first.Step(ref rng, out var plus0, out var minus0, out var signOnly0);
-            second.Step(ref rng, out var plus1, out var minus1, out var signOnly1);
+            first.Step(ref rng, out var plus0, out var minus0);
+            second.Step(ref rng, out var plus1, out var minus1);
             var dead0 = Advance(ref layer0, ref zeroFrom0, plus0, minus0, probeOnPlusSide);
             var dead1 = Advance(ref layer1, ref zeroFrom1, plus1, minus1, probeOnPlusSide);
-            uint finished = ((uint)(dead0 | signOnly0 | Vector512.Equals(layer0, depth)).ExtractMostSignificantBits()
-                | (uint)(dead1 | signOnly1 | Vector512.Equals(layer1, depth)).ExtractMostSignificantBits() << Lanes) & active;
+            uint finished = ((uint)(dead0 | Vector512.Equals(layer0, depth)).ExtractMostSignificantBits()
+                | (uint)(dead1 | Vector512.Equals(layer1, depth)).ExtractMostSignificantBits() << Lanes) & active;
             if (finished == 0)
                 continue;
 
@@ -66,13 +57,11 @@ internal static class LaneScheduler
             zeroFrom1.CopyTo(zeroFroms[Lanes..]);
             dead0.CopyTo(deads);
             dead1.CopyTo(deads[Lanes..]);
-            signOnly0.CopyTo(signOnlys);
-            signOnly1.CopyTo(signOnlys[Lanes..]);
             uint refill = 0;
             for (uint pending = finished; pending != 0; pending &= pending - 1)
             {
                 int lane = BitOperations.TrailingZeroCount(pending);
-                RecordOutcome(tally, layers[lane], zeroFroms[lane], deads[lane] != 0, signOnlys[lane] != 0, experiment.Depth, signOnlyTail, ref rng);
+                tally.Record(deads[lane] != 0 ? layers[lane] : 0, zeroFroms[lane]);
                 if (started < trials)
                 {
                     refill |= 1u << lane;
@@ -81,22 +70,10 @@ internal static class LaneScheduler
             }
             active &= ~(finished & ~refill);
             if ((refill & 0xFFFFu) != 0)
-                Refill(ref first, ref layer0, ref zeroFrom0, Mask(refill & 0xFFFFu), startLayer);
+                Refill(ref first, ref layer0, ref zeroFrom0, Mask(refill & 0xFFFFu));
             if (refill >> Lanes != 0)
-                Refill(ref second, ref layer1, ref zeroFrom1, Mask(refill >> Lanes), startLayer);
+                Refill(ref second, ref layer1, ref zeroFrom1, Mask(refill >> Lanes));
         }
-    }
-
-    private static void RecordOutcome(CollapseTally tally, int layer, int zeroFrom, bool dead, bool signOnly, int depth, SignOnlyTail? signOnlyTail, ref CounterRng rng)
-    {
-        int firstDead = dead ? layer : 0;
-        if (signOnly && !dead && layer < depth)
-        {
-            // The surviving direction carries the probe too unless the probe's side is the one already dead.
-            firstDead = signOnlyTail!.DeathLayer(layer, ref rng);
-            zeroFrom = zeroFrom != 0 ? zeroFrom : firstDead;
-        }
-        tally.Record(firstDead, zeroFrom);
     }
 
     /// <summary>Counts the new layer; returns the mask of lanes now dead on all of Ω.</summary>
@@ -108,11 +85,11 @@ internal static class LaneScheduler
         return zeroPlus & zeroMinus;
     }
 
-    private static void Refill<TStepper>(ref TStepper stepper, ref Vector512<int> layer, ref Vector512<int> zeroFrom, Vector512<int> fresh, Vector512<int> startLayer)
+    private static void Refill<TStepper>(ref TStepper stepper, ref Vector512<int> layer, ref Vector512<int> zeroFrom, Vector512<int> fresh)
         where TStepper : struct, ILaneStepper
     {
         stepper.Reset(fresh);
-        layer = Vector512.ConditionalSelect(fresh, startLayer, layer);
+        layer = Vector512.AndNot(layer, fresh);
         zeroFrom = Vector512.AndNot(zeroFrom, fresh);
     }
 

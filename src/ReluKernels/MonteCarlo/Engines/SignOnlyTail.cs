@@ -4,39 +4,47 @@ using System.Runtime.Intrinsics;
 namespace ReluKernels.MonteCarlo;
 
 /// <summary>
-/// Finishes a lane whose network has reached a state in which only signs matter: one side of x = 0 is dead and the other
-/// alive, or both sides are carried by parallel vectors (a⁻ = c·a⁺, c &gt; 0). From there each later layer kills the
-/// surviving direction with probability exactly 2^−n (its n pre-activations are i.i.d. symmetric, so all are ≤ 0 with
+/// Finishes networks that have reached a state in which only signs matter: one side of x = 0 is dead and the other alive,
+/// or both sides are carried by parallel vectors (a⁻ = c·a⁺, c &gt; 0). From there each later layer kills the surviving
+/// direction with probability exactly q = 2^−n (its n pre-activations are i.i.d. symmetric, so all are ≤ 0 with
 /// probability 2^−n: Lemma 7's argument), independently of every other layer, and the network is not constant until it
 /// does. The layer of death is therefore the current layer plus a geometric number of layers; it is drawn here from one
-/// uniform instead of simulating those layers with 2n normals each. Layer 1 of a bias-free network is sign-only or
-/// trivially two-sided, so it is decided here too (<see cref="FinishOneSidedStarts"/>).
+/// uniform per network instead of simulating those layers with 2n normals each. Layer 1 of a bias-free network is
+/// sign-only or trivially two-sided, so it is decided here too (<see cref="FinishOneSidedStarts"/>).
 /// </summary>
 /// <remarks>
-/// Inversion compares the uniform with survival thresholds (1 − 2^−n)^k built by repeated IEEE multiplication, not with
-/// a logarithm, so the draw is bit-identical on every ISA and machine. The law is the geometric one up to double rounding:
-/// each threshold is within k·2^−53 (relative) of the exact value and the uniform has 53 bits; for n ≥ 54 the per-layer
-/// death probability 2^−n rounds to 0, a lane that is never reached in practice (it needs a layer dead at one input).
+/// <para>Networks are finished in groups that reached the state at the same layer, and only the group's counts are
+/// recorded: "alive k layers later" is "uniform below (1 − q)^k", so comparing eight uniforms with each threshold and
+/// counting the lanes below it gives the whole histogram of death layers with no per-network branch or store.</para>
+/// <para>The thresholds are built by repeated IEEE multiplication, not with a logarithm, so the draw is bit-identical on
+/// every ISA and machine. The law is the geometric one up to double rounding: each threshold is within k·2^−53 (relative)
+/// of the exact value and the uniform has 53 bits; for n ≥ 54 the per-layer death probability rounds to 0, a case never
+/// reached in practice (it needs a layer dead at one input, probability 2^−n).</para>
 /// </remarks>
 internal sealed class SignOnlyTail
 {
+    private const int Step = 8; // doubles per Vector512
     private readonly int _depth;
+    private readonly bool _probeOnPlusSide;
     private readonly double _layerDeath;
-    private readonly double[] _thresholds;
+    private readonly double[] _survival;      // [k − 1] = (1 − q)^k: P(still alive k layers later), k = 1..depth
+    private readonly long[] _aliveAfter;      // scratch of Finish: [k] = networks of the group alive k layers later
     private readonly double[] _uniforms = new double[256];
     private int _next;
 
-    public SignOnlyTail(int width, int depth)
+    /// <param name="width">Neurons per hidden layer, n.</param>
+    /// <param name="depth">Hidden layers of the networks.</param>
+    /// <param name="probeOnPlusSide">Whether the probe input of the tally's zero counts is x &gt; 0.</param>
+    public SignOnlyTail(int width, int depth, bool probeOnPlusSide)
     {
         _depth = depth;
-        // _thresholds[k − 1] = P(still alive k layers later) = (1 − 2^−n)^k for k = 1..depth, padded with −1 (never above
-        // a uniform) to whole vectors.
+        _probeOnPlusSide = probeOnPlusSide;
         _layerDeath = Math.ScaleB(1, -width);
+        _survival = new double[depth];
+        _aliveAfter = new long[depth + 1];
         double keep = 1 - _layerDeath, survival = 1;
-        _thresholds = new double[(depth + Vector512<double>.Count - 1) / Vector512<double>.Count * Vector512<double>.Count];
-        Array.Fill(_thresholds, -1.0);
         for (int k = 1; k <= depth; k++)
-            _thresholds[k - 1] = survival *= keep;
+            _survival[k - 1] = survival *= keep;
         _next = _uniforms.Length;
     }
 
@@ -44,67 +52,71 @@ internal sealed class SignOnlyTail
     public void Restart() => _next = _uniforms.Length;
 
     /// <summary>
-    /// Draws layer 1 of <paramref name="trials"/> fresh bias-free networks from signs alone and returns how many go on to
-    /// the lanes. Layer 1's pre-activations at x = ±1 are (w, −w), so with probability 2^−n all of w is ≤ 0 (dead at
-    /// x = +1) and with 2^−n all is ≥ 0 (dead at x = −1). Those networks are sign-only from layer 1 and are finished and
-    /// recorded here; the others are alive on both sides and continue from layer 1 in a stepper whose
-    /// <see cref="ILaneStepper.ResetLayer"/> is 1 (at depth 1 they are finished here too, as survivors).
+    /// Draws layer 1 of <paramref name="networks"/> fresh bias-free networks from signs alone, finishes the one-sided ones
+    /// and returns how many are alive on both sides (their layer-1 state is then a⁺ ⊥ a⁻). Layer 1's pre-activations at
+    /// x = ±1 are (w, −w), so with probability 2^−n all of w is ≤ 0 (dead at x = +1) and with 2^−n all is ≥ 0 (dead at
+    /// x = −1); one uniform per network decides which. Records their outcomes, not the networks themselves
+    /// (<see cref="CollapseTally.AddTrials"/> is the caller's).
     /// </summary>
-    /// <remarks>
-    /// One uniform per network, compared eight at a time, so the common two-sided case costs no branch: at width 2 half
-    /// the networks are one-sided, and a per-network branch would be mispredicted half the time.
-    /// </remarks>
-    public int FinishOneSidedStarts(int trials, CollapseTally tally, bool probeOnPlusSide, ref CounterRng rng)
+    public int FinishOneSidedStarts(int networks, CollapseTally tally, ref CounterRng rng)
     {
-        const int Chunk = 256, Step = 8;
-        Span<double> u = stackalloc double[Chunk];
-        var oneSided = Vector512.Create(2 * _layerDeath);
-        int twoSided = 0;
-        for (int start = 0; start < trials; start += Chunk)
+        var plusDeadBelow = Vector512.Create(_layerDeath);
+        var oneSidedBelow = Vector512.Create(2 * _layerDeath);
+        int plusDead = 0, oneSided = 0;
+        for (int start = 0; start < networks; start += Step)
         {
-            // A whole chunk (8 Philox blocks) even for the last few networks, so the stream stays block-aligned.
-            rng.FillUniform(u);
-            int count = Math.Min(Chunk, trials - start);
-            for (int i = 0; i < count; i += Step)
-            {
-                int inStep = Math.Min(Step, count - i);
-                uint bits = (uint)Vector512.LessThan(Vector512.LoadUnsafe(ref u[0], (nuint)i), oneSided).ExtractMostSignificantBits()
-                    & ((1u << inStep) - 1);
-                twoSided += inStep - BitOperations.PopCount(bits);
-                for (; bits != 0; bits &= bits - 1)
-                {
-                    bool plusDead = u[i + BitOperations.TrailingZeroCount(bits)] < _layerDeath;
-                    int death = DeathLayer(1, ref rng);
-                    tally.Record(death, plusDead == probeOnPlusSide ? 1 : death);
-                }
-            }
+            var u = NextUniforms(ref rng);
+            uint valid = ValidLanes(networks - start);
+            plusDead += BitOperations.PopCount((uint)Vector512.LessThan(u, plusDeadBelow).ExtractMostSignificantBits() & valid);
+            oneSided += BitOperations.PopCount((uint)Vector512.LessThan(u, oneSidedBelow).ExtractMostSignificantBits() & valid);
         }
-        if (_depth > 1)
-            return twoSided;
-        for (int i = 0; i < twoSided; i++)
-            tally.Record(0, 0);
-        return 0;
+        int probeSideDead = _probeOnPlusSide ? plusDead : oneSided - plusDead;
+        tally.AddZeroAtProbeFrom(1, probeSideDead);
+        Finish(1, probeSideDead, probeSideAlive: false, tally, ref rng);
+        Finish(1, oneSided - probeSideDead, probeSideAlive: true, tally, ref rng);
+        return networks - oneSided;
     }
 
     /// <summary>
-    /// The first layer after <paramref name="layer"/> at which a lane that reached a sign-only state at
-    /// <paramref name="layer"/> is dead, or 0 if it is still alive at the last layer.
+    /// Draws the layers of death of <paramref name="networks"/> networks that became sign-only at
+    /// <paramref name="layer"/> and records them as first dead layers; when the probe's side is the one still alive (or
+    /// the sides are parallel), also as the layers from which they are zero at the probe. Networks alive at the last layer
+    /// survive and need no record.
     /// </summary>
-    public int DeathLayer(int layer, ref CounterRng rng)
+    public void Finish(int layer, int networks, bool probeSideAlive, CollapseTally tally, ref CounterRng rng)
     {
-        double u = NextUniform(ref rng);
-        // Dead within k layers ⇔ u ≥ (1 − 2^−n)^k. The thresholds decrease in k, so those above u are a prefix 1..c and
-        // the death comes k = c + 1 layers later. Counting them with vector compares, rather than a binary search, has no
-        // data-dependent branch to mispredict: at width 2 the search's branches cost more than the layers it replaces.
-        var v = Vector512.Create(u);
-        int above = 0;
-        ref double t = ref _thresholds[0];
-        for (int i = 0; i < _thresholds.Length; i += Vector512<double>.Count)
-            above += BitOperations.PopCount(Vector512.LessThan(v, Vector512.LoadUnsafe(ref t, (nuint)i)).ExtractMostSignificantBits());
-        return above >= _depth - layer ? 0 : layer + above + 1;
+        int layersLeft = _depth - layer;
+        if (networks == 0 || layersLeft == 0)
+            return;
+        for (int start = 0; start < networks; start += Step)
+        {
+            var u = NextUniforms(ref rng);
+            uint valid = ValidLanes(networks - start);
+            // The thresholds decrease in k, so once no lane is below one, none is below the later ones.
+            for (int k = 1; k <= layersLeft; k++)
+            {
+                uint alive = (uint)Vector512.LessThan(u, Vector512.Create(_survival[k - 1])).ExtractMostSignificantBits() & valid;
+                if (alive == 0)
+                    break;
+                _aliveAfter[k] += BitOperations.PopCount(alive);
+            }
+        }
+        long before = networks;
+        for (int k = 1; k <= layersLeft; k++)
+        {
+            long after = _aliveAfter[k];
+            _aliveAfter[k] = 0;
+            tally.AddFirstDead(layer + k, before - after);
+            if (probeSideAlive)
+                tally.AddZeroAtProbeFrom(layer + k, before - after);
+            before = after;
+        }
     }
 
-    private double NextUniform(ref CounterRng rng)
+    private static uint ValidLanes(int remaining) => remaining >= Step ? 0xFFu : (1u << remaining) - 1;
+
+    /// <summary>The next eight uniforms; lanes a group does not need are discarded, so every draw is a whole vector.</summary>
+    private Vector512<double> NextUniforms(ref CounterRng rng)
     {
         if (_next == _uniforms.Length)
         {
@@ -112,6 +124,8 @@ internal sealed class SignOnlyTail
             rng.FillUniform(_uniforms);
             _next = 0;
         }
-        return _uniforms[_next++];
+        var u = Vector512.LoadUnsafe(ref _uniforms[0], (nuint)_next);
+        _next += Step;
+        return u;
     }
 }

@@ -30,9 +30,6 @@ internal struct WeightSpaceStepper : ILaneStepper
 
     public readonly void Restart() => _draws.Restart();
 
-    // Every layer, the first included, is drawn in full: this is the reference engine.
-    public readonly int ResetLayer => 0;
-
     public readonly void Reset(Vector512<int> lanes)
     {
         var mask = lanes.AsSingle();
@@ -45,7 +42,7 @@ internal struct WeightSpaceStepper : ILaneStepper
         }
     }
 
-    public void Step(ref CounterRng rng, out Vector512<int> zeroAtPlus, out Vector512<int> zeroAtMinus, out Vector512<int> signOnly)
+    public void Step(ref CounterRng rng, out Vector512<int> zeroAtPlus, out Vector512<int> zeroAtMinus)
     {
         int n = _width;
         var weights = _draws.Take(n * n * Lanes, ref rng);
@@ -85,8 +82,6 @@ internal struct WeightSpaceStepper : ILaneStepper
         (_minus, _nextMinus) = (_nextMinus, _minus);
         zeroAtPlus = ~anyPlus.AsInt32();
         zeroAtMinus = ~anyMinus.AsInt32();
-        // Every layer is simulated: this engine is the plain reference the function-space shortcuts are tested against.
-        signOnly = Vector512<int>.Zero;
     }
 }
 
@@ -96,5 +91,5 @@ internal sealed class WeightSpaceEngine(CollapseExperiment experiment) : Collaps
     private WeightSpaceStepper _first = new(experiment.Width, experiment.Weights), _second = new(experiment.Width, experiment.Weights);
 
     public override void Run(ref CounterRng rng, int trials, CollapseTally tally) =>
-        LaneScheduler.Run(ref _first, ref _second, signOnlyTail: null, Experiment, ref rng, trials, tally);
+        LaneScheduler.Run(ref _first, ref _second, Experiment, ref rng, trials, tally);
 }
