@@ -139,22 +139,14 @@ internal static class RngKernels<S, VU, VF, VL, VD> where S : struct, ISimdOps<V
     private const float BelowOne = 0.99999994f;
 
     /// <summary>
-    /// Box–Muller for one pair of words: <c>u1 = ((a &gt;&gt; 1) | 1)·2^-31</c> rounded to float and capped at 1 − 2^-24 (so in [2^-31, 1)),
-    /// <c>r = √(−2 ln u1)</c> (so |z| ≤ √(62 ln 2) ≈ 6.56); angle <c>θ = (π/2)(q + g)</c> with quadrant q = top two bits
-    /// of <paramref name="b"/> and g ∈ [−½, ½) from its next 24 bits, so only |φ| ≤ π/4 reaches the polynomials
-    /// (Cephes <c>sinf</c>/<c>cosf</c>) and the quadrant is applied by swapping and sign flips. One output is exactly 0
-    /// when g = 0 (probability 2^-24 per pair): a remaining atom, documented in docs/rng-and-initializers.md.
+    /// A uniform point (cos θ, sin θ) of the unit circle from one word: quadrant q = top two bits of <paramref name="b"/> and
+    /// g ∈ [−½, ½) from its next 24 bits give θ = (π/2)(q + g), so only |φ| ≤ π/4 reaches the polynomials (Cephes
+    /// <c>sinf</c>/<c>cosf</c>) and the quadrant is applied by swapping and sign flips. One coordinate is exactly 0 when
+    /// g = 0 (probability 2^-24).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void BoxMullerF(VU a, VU b, ref float cosDestination, ref float sinDestination)
+    public static void UnitCircleF(VU b, out VF cos, out VF sin)
     {
-        VF u1 = S.MulF(S.ConvertIntToF(S.OrU(S.ShiftRightU(a, 1), S.BroadcastU(1))), S.BroadcastF((1f / 2147483648f)));
-        // The top 2^-25 of the range rounds to exactly 1f, which would make r = 0 and both outputs exactly 0: an atom at
-        // zero (mass ~3e-8 per pair) that breaks "weights are continuous" and made a Monte-Carlo run see networks dead
-        // at layer 1. Those words get the largest float below 1 instead; every other value is unchanged.
-        u1 = S.SelectF(S.LessThanF(u1, S.BroadcastF(1f)), u1, S.BroadcastF(BelowOne));
-        VF radius = S.SqrtF(S.MulF(LogF(u1), S.BroadcastF(-2f)));
-
         VF g = S.SubF(S.MulF(S.ConvertIntToF(S.ShiftRightU(S.ShiftLeftU(b, 2), 8)), S.BroadcastF((1f / 16777216f))), S.BroadcastF(0.5f));
         VF phi = S.MulF(g, S.BroadcastF(1.57079632679489661923f));
         VF z = S.MulF(phi, phi);
@@ -171,10 +163,28 @@ internal static class RngKernels<S, VU, VF, VL, VD> where S : struct, ISimdOps<V
         VF swap = S.AsF(S.SubU(S.BroadcastU(0), S.ShiftRightU(S.ShiftLeftU(b, 1), 31))); // all ones when bit 30 of b is set
         VF x = S.SelectF(swap, s, c), y = S.SelectF(swap, c, s);
         VU signMask = S.BroadcastU(0x8000_0000);
-        VU cosSign = S.AndU(S.XorU(b, S.ShiftLeftU(b, 1)), signMask);
-        VU sinSign = S.AndU(b, signMask);
-        S.StoreF(ref cosDestination, S.AsF(S.XorU(S.AsU(S.MulF(radius, x)), cosSign)));
-        S.StoreF(ref sinDestination, S.AsF(S.XorU(S.AsU(S.MulF(radius, y)), sinSign)));
+        cos = S.AsF(S.XorU(S.AsU(x), S.AndU(S.XorU(b, S.ShiftLeftU(b, 1)), signMask)));
+        sin = S.AsF(S.XorU(S.AsU(y), S.AndU(b, signMask)));
+    }
+
+    /// <summary>
+    /// Box–Muller for one pair of words: <c>u1 = ((a &gt;&gt; 1) | 1)·2^-31</c> rounded to float and capped at 1 − 2^-24 (so in [2^-31, 1)),
+    /// <c>r = √(−2 ln u1)</c> (so |z| ≤ √(62 ln 2) ≈ 6.56); the direction is <see cref="UnitCircleF"/> of <paramref name="b"/>.
+    /// One output is exactly 0 with probability 2^-24 per pair: a remaining atom, documented in docs/rng-and-initializers.md.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void BoxMullerF(VU a, VU b, ref float cosDestination, ref float sinDestination)
+    {
+        VF u1 = S.MulF(S.ConvertIntToF(S.OrU(S.ShiftRightU(a, 1), S.BroadcastU(1))), S.BroadcastF((1f / 2147483648f)));
+        // The top 2^-25 of the range rounds to exactly 1f, which would make r = 0 and both outputs exactly 0: an atom at
+        // zero (mass ~3e-8 per pair) that breaks "weights are continuous" and made a Monte-Carlo run see networks dead
+        // at layer 1. Those words get the largest float below 1 instead; every other value is unchanged.
+        u1 = S.SelectF(S.LessThanF(u1, S.BroadcastF(1f)), u1, S.BroadcastF(BelowOne));
+        VF radius = S.SqrtF(S.MulF(LogF(u1), S.BroadcastF(-2f)));
+        UnitCircleF(b, out VF cos, out VF sin);
+        // radius ≥ 0, so multiplying after the sign flip gives the same bits as flipping the product.
+        S.StoreF(ref cosDestination, S.MulF(radius, cos));
+        S.StoreF(ref sinDestination, S.MulF(radius, sin));
     }
 
     /// <summary>

@@ -1,4 +1,17 @@
+using System.Runtime.InteropServices;
+
 namespace ReluKernels.MonteCarlo;
+
+/// <summary>What a <see cref="DrawBuffer"/> holds.</summary>
+internal enum DrawKind
+{
+    /// <summary>N(0, 1) floats.</summary>
+    Normal,
+    /// <summary>U[−1, 1) floats.</summary>
+    SymmetricUniform,
+    /// <summary>Raw 32-bit generator words, for transforms fused into an engine's step.</summary>
+    Words,
+}
 
 /// <summary>
 /// Random values for the lane engines, drawn from the stream in large chunks and handed out in request order. A layer of a
@@ -9,32 +22,43 @@ namespace ReluKernels.MonteCarlo;
 /// </summary>
 internal sealed class DrawBuffer
 {
-    private readonly float[] _values;
-    private readonly bool _uniform;
+    private readonly uint[] _values;
+    private readonly DrawKind _kind;
     private int _next;
 
     /// <param name="largestRequest">The most values one <see cref="Take"/> asks for.</param>
-    /// <param name="uniform">U[−1, 1) instead of N(0, 1).</param>
-    public DrawBuffer(int largestRequest, bool uniform)
+    /// <param name="kind">What the values are.</param>
+    public DrawBuffer(int largestRequest, DrawKind kind)
     {
         int length = Math.Max(4096, 4 * largestRequest);
-        _values = new float[(length + 63) / 64 * 64];
-        _uniform = uniform;
+        _values = new uint[(length + 63) / 64 * 64];
+        _kind = kind;
         _next = _values.Length;
     }
 
     /// <summary>Forgets the current chunk; call when switching to another stream.</summary>
     public void Restart() => _next = _values.Length;
 
-    /// <summary>The next <paramref name="count"/> values; valid until the next call.</summary>
-    public Span<float> Take(int count, ref CounterRng rng)
+    /// <summary>The next <paramref name="count"/> floats (<see cref="DrawKind.Normal"/> or <see cref="DrawKind.SymmetricUniform"/>); valid until the next call.</summary>
+    public Span<float> Take(int count, ref CounterRng rng) => MemoryMarshal.Cast<uint, float>(TakeWords(count, ref rng));
+
+    /// <summary>The next <paramref name="count"/> values as stored; valid until the next call.</summary>
+    public Span<uint> TakeWords(int count, ref CounterRng rng)
     {
         if (_next + count > _values.Length)
         {
-            if (_uniform)
-                InitDraw.Symmetric<float>(_values, 1, ref rng);
-            else
-                rng.FillNormal(_values);
+            switch (_kind)
+            {
+                case DrawKind.Words:
+                    rng.Fill(_values);
+                    break;
+                case DrawKind.SymmetricUniform:
+                    InitDraw.Symmetric<float>(MemoryMarshal.Cast<uint, float>(_values.AsSpan()), 1, ref rng);
+                    break;
+                default:
+                    rng.FillNormal(MemoryMarshal.Cast<uint, float>(_values.AsSpan()));
+                    break;
+            }
             _next = 0;
         }
         var taken = _values.AsSpan(_next, count);

@@ -21,11 +21,12 @@ namespace ReluKernels.MonteCarlo;
 internal sealed class FunctionSpaceEngine : CollapseEngine
 {
     private const int Lanes = 16;
-    // Networks followed together. Their states (2 × 8 KB) and the normals buffer (16 KB) stay in the L1 cache.
+    // Networks followed together. Their states (2 × 8 KB) and the word buffer (16 KB) stay in the L1 cache.
     private const int CohortSize = 2048;
     private readonly int _width;
     private readonly bool _probeOnPlusSide;
-    private readonly DrawBuffer _normals;
+    private readonly DrawBuffer _words;
+    private readonly Vector512<uint>[] _sorted;
     private readonly SignOnlyTail _tail;
     private readonly float[] _cos = new float[CohortSize], _sin = new float[CohortSize];
 
@@ -33,13 +34,14 @@ internal sealed class FunctionSpaceEngine : CollapseEngine
     {
         _width = experiment.Width;
         _probeOnPlusSide = experiment.Probe > 0;
-        _normals = new DrawBuffer(FunctionSpaceLayer.NormalsPerStep(_width), uniform: false);
+        _words = new DrawBuffer(FunctionSpaceLayer.WordsPerStep(_width), DrawKind.Words);
+        _sorted = new Vector512<uint>[_width];
         _tail = new SignOnlyTail(_width, experiment.Depth, _probeOnPlusSide);
     }
 
     public override void Run(ref CounterRng rng, int trials, CollapseTally tally)
     {
-        _normals.Restart();
+        _words.Restart();
         _tail.Restart();
         for (int done = 0; done < trials; done += CohortSize)
             RunCohort(Math.Min(CohortSize, trials - done), ref rng, tally);
@@ -69,7 +71,7 @@ internal sealed class FunctionSpaceEngine : CollapseEngine
             var valid = Vector512.LessThan(laneIndex, Vector512.Create(alive - i));
             var c = Vector512.LoadUnsafe(ref cos, (nuint)i);
             var s = Vector512.LoadUnsafe(ref sin, (nuint)i);
-            FunctionSpaceLayer.Step(ref c, ref s, _normals.Take(FunctionSpaceLayer.NormalsPerStep(_width), ref rng), _width,
+            FunctionSpaceLayer.Step(ref c, ref s, _words.TakeWords(FunctionSpaceLayer.WordsPerStep(_width), ref rng), _sorted, _width,
                 out var zeroAtPlus, out var zeroAtMinus, out var parallel);
             var probeZero = (_probeOnPlusSide ? zeroAtPlus : zeroAtMinus) & valid;
             var oneSided = (zeroAtPlus ^ zeroAtMinus) & valid;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace ReluKernels.MonteCarlo;
@@ -6,42 +8,61 @@ namespace ReluKernels.MonteCarlo;
 /// One layer of the function-space sampler (Gaussian weights, no biases) for 16 networks, one per float lane. A network
 /// alive on both sides of x = 0 is, for every later zero pattern, fully described by the angle β between its outputs
 /// a⁺ = x_l(+1) and a⁻ = x_l(−1): scaling one side by c &gt; 0 scales all its later pre-activations by c and changes no sign.
-/// So a lane's state is (cos β, sin β), and in an orthonormal basis of span(a⁺, a⁻) the next layer's pre-activations
-/// (w_i·a⁺/|a⁺|, w_i·a⁻/|a⁻|) are, row by row, (g₁, cos β·g₁ + sin β·g₂) with g₁, g₂ independent N(0, 1): 2·width normals
-/// per layer instead of the width² weights of weight space.
+/// So a lane's state is (cos β, sin β), and in an orthonormal basis of span(a⁺, a⁻) neuron i's pre-activations
+/// (w_i·a⁺/|a⁺|, w_i·a⁻/|a⁻|) are (g₁, cos β·g₁ + sin β·g₂) with g₁, g₂ independent N(0, 1).
 /// </summary>
 /// <remarks>
-/// A lane whose sides become parallel (one neuron alive, carrying both) is reported, not stepped on: a rounded sin β would
-/// give z⁻ a spurious independent part and flip signs. The caller finishes such lanes, and those dead on one side, with
-/// <see cref="SignOnlyTail"/>. With continuous weights no other event makes a⁺ and a⁻ parallel.
+/// <para><b>No normals are drawn.</b> Write (g₁, g₂) = r·(cos θ, sin θ): θ is uniform, r² is exponential and independent
+/// of θ. The signs depend on θ alone, and the next state only on the Gram matrix Σᵢ rᵢ²·vᵢvᵢᵀ of vᵢ = relu of the two
+/// pre-activations divided by rᵢ, up to a positive factor. Dividing by Σ rᵢ² changes no angle, and (r₁², …, rₙ²)/Σ rⱼ²
+/// is Dirichlet(1, …, 1): the spacings of n − 1 sorted uniforms. So a neuron costs one word for θ (the Box–Muller angle
+/// polynomials, <see cref="RngKernels{S, VU, VF, VL, VD}.UnitCircleF"/>) and the layer n − 1 words for its weights — no
+/// logarithm and no square root, 2n − 1 words instead of the 2n normals (and 2n logarithms' worth of Box–Muller) of
+/// sampling (g₁, g₂) directly. Every operation is exactly rounded IEEE arithmetic, so all ISA paths agree bit for bit.</para>
+/// <para>The uniforms are 30-bit integers, sorted and differenced exactly; each spacing is then raised by half a unit
+/// (2^−31) so that no alive neuron gets weight 0 when two uniforms tie (probability about n²·2^−31). That shifts each
+/// weight by less than float's own rounding of it.</para>
+/// <para>A lane whose sides become parallel (one neuron alive, carrying both) is reported, not stepped on: a rounded sin β
+/// would give z⁻ a spurious independent part and flip signs. The caller finishes such lanes, and those dead on one side,
+/// with <see cref="SignOnlyTail"/>. With continuous weights no other event makes a⁺ and a⁻ parallel.</para>
 /// </remarks>
 internal static class FunctionSpaceLayer
 {
-    /// <summary>The normals one <see cref="Step"/> consumes: g₁ of every neuron, then g₂, 16 lanes each.</summary>
-    public static int NormalsPerStep(int width) => 2 * width * Vector512<float>.Count;
+    private const int Lanes = 16;
+    private const int UniformBits = 30;
+
+    /// <summary>The generator words one <see cref="Step"/> consumes: an angle per neuron, then n − 1 weight uniforms, 16 lanes each.</summary>
+    public static int WordsPerStep(int width) => (2 * width - 1) * Lanes;
 
     /// <summary>
-    /// Applies the layer drawn from <paramref name="normals"/> to the lanes' states and returns which lanes' new layer is
+    /// Applies the layer drawn from <paramref name="words"/> to the lanes' states and returns which lanes' new layer is
     /// zero at x = +1, at x = −1, and alive with parallel sides. The new (cos, sin) is meaningful only for lanes alive on
-    /// both sides and not parallel.
+    /// both sides and not parallel. <paramref name="sorted"/> is scratch for <paramref name="width"/> vectors.
     /// </summary>
-    public static void Step(ref Vector512<float> cos, ref Vector512<float> sin, ReadOnlySpan<float> normals, int width,
+    public static void Step(ref Vector512<float> cos, ref Vector512<float> sin, ReadOnlySpan<uint> words, Span<Vector512<uint>> sorted, int width,
         out Vector512<int> zeroAtPlus, out Vector512<int> zeroAtMinus, out Vector512<int> parallel)
     {
-        const int Lanes = 16;
+        ref uint word = ref MemoryMarshal.GetReference(words);
+        SortWeightUniforms(ref Unsafe.Add(ref word, width * Lanes), sorted, width - 1);
+
         var zero = Vector512<float>.Zero;
         var one = Vector512<float>.One;
-        ref float g = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(normals);
+        var halfUnit = Vector512.Create(0.5f);
+        var previous = Vector512<uint>.Zero;
         Vector512<float> s11 = zero, s12 = zero, s22 = zero, alive = zero, aliveBoth = zero, anyPlus = zero, anyMinus = zero;
         for (int j = 0; j < width; j++)
         {
-            var g1 = Vector512.LoadUnsafe(ref g, (nuint)(j * Lanes));
-            var g2 = Vector512.LoadUnsafe(ref g, (nuint)((width + j) * Lanes));
-            var plus = Vector512.Max(g1, zero);
-            var minus = Vector512.Max(Vector512.FusedMultiplyAdd(cos, g1, sin * g2), zero);
-            s11 = Vector512.FusedMultiplyAdd(plus, plus, s11);
-            s12 = Vector512.FusedMultiplyAdd(plus, minus, s12);
-            s22 = Vector512.FusedMultiplyAdd(minus, minus, s22);
+            // The Dirichlet weight: a spacing of the sorted uniforms (below 2^30, so exact as int and as float up to one rounding).
+            var weight = Vector512.ConvertToSingle((sorted[j] - previous).AsInt32()) + halfUnit;
+            previous = sorted[j];
+            RngKernels<Simd512Ops, Vector512<uint>, Vector512<float>, Vector512<ulong>, Vector512<double>>.UnitCircleF(
+                Vector512.LoadUnsafe(ref word, (nuint)(j * Lanes)), out var x, out var y);
+            var plus = Vector512.Max(x, zero);
+            var minus = Vector512.Max(Vector512.FusedMultiplyAdd(cos, x, sin * y), zero);
+            var weightedPlus = weight * plus;
+            s11 = Vector512.FusedMultiplyAdd(weightedPlus, plus, s11);
+            s12 = Vector512.FusedMultiplyAdd(weightedPlus, minus, s12);
+            s22 = Vector512.FusedMultiplyAdd(weight * minus, minus, s22);
             var onPlus = Vector512.GreaterThan(plus, zero);
             var onMinus = Vector512.GreaterThan(minus, zero);
             anyPlus |= onPlus;
@@ -60,5 +81,26 @@ internal static class FunctionSpaceLayer
         zeroAtPlus = ~anyPlus.AsInt32();
         zeroAtMinus = ~anyMinus.AsInt32();
         parallel = (Vector512.Equals(alive, one) & Vector512.Equals(aliveBoth, one)).AsInt32();
+    }
+
+    /// <summary>
+    /// Sorts the <paramref name="count"/> uniforms (top 30 bits of each word) lane by lane into <paramref name="sorted"/>,
+    /// followed by 2^30, the end of the range. Insertion by compare-exchange, without branches: count ≤ 15 for the
+    /// widths this engine meets in practice, and count(count − 1)/2 minimum/maximum pairs cost less than a logarithm each.
+    /// </summary>
+    private static void SortWeightUniforms(ref uint words, Span<Vector512<uint>> sorted, int count)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            var x = Vector512.LoadUnsafe(ref words, (nuint)(i * Lanes)) >>> (32 - UniformBits);
+            for (int k = 0; k < i; k++)
+            {
+                var low = Vector512.Min(sorted[k], x);
+                x = Vector512.Max(sorted[k], x);
+                sorted[k] = low;
+            }
+            sorted[i] = x;
+        }
+        sorted[count] = Vector512.Create(1u << UniformBits);
     }
 }
