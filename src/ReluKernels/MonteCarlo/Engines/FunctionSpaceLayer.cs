@@ -43,7 +43,10 @@ internal static class FunctionSpaceLayer
         out Vector512<int> zeroAtPlus, out Vector512<int> zeroAtMinus, out Vector512<int> parallel)
     {
         ref uint word = ref MemoryMarshal.GetReference(words);
-        SortWeightUniforms(ref Unsafe.Add(ref word, width * Lanes), sorted, width - 1);
+        if (sorted.Length < width || words.Length < WordsPerStep(width))
+            throw new ArgumentException("Too few words or too little scratch for the width.");
+        ref var spacing = ref MemoryMarshal.GetReference(sorted);
+        SortWeightUniforms(ref Unsafe.Add(ref word, width * Lanes), ref spacing, width - 1);
 
         var zero = Vector512<float>.Zero;
         var one = Vector512<float>.One;
@@ -53,8 +56,9 @@ internal static class FunctionSpaceLayer
         for (int j = 0; j < width; j++)
         {
             // The Dirichlet weight: a spacing of the sorted uniforms (below 2^30, so exact as int and as float up to one rounding).
-            var weight = Vector512.ConvertToSingle((sorted[j] - previous).AsInt32()) + halfUnit;
-            previous = sorted[j];
+            var next = Unsafe.Add(ref spacing, j);
+            var weight = Vector512.ConvertToSingle((next - previous).AsInt32()) + halfUnit;
+            previous = next;
             RngKernels<Simd512Ops, Vector512<uint>, Vector512<float>, Vector512<ulong>, Vector512<double>>.UnitCircleF(
                 Vector512.LoadUnsafe(ref word, (nuint)(j * Lanes)), out var x, out var y);
             var plus = Vector512.Max(x, zero);
@@ -88,19 +92,20 @@ internal static class FunctionSpaceLayer
     /// followed by 2^30, the end of the range. Insertion by compare-exchange, without branches: count ≤ 15 for the
     /// widths this engine meets in practice, and count(count − 1)/2 minimum/maximum pairs cost less than a logarithm each.
     /// </summary>
-    private static void SortWeightUniforms(ref uint words, Span<Vector512<uint>> sorted, int count)
+    private static void SortWeightUniforms(ref uint words, ref Vector512<uint> sorted, int count)
     {
         for (int i = 0; i < count; i++)
         {
             var x = Vector512.LoadUnsafe(ref words, (nuint)(i * Lanes)) >>> (32 - UniformBits);
             for (int k = 0; k < i; k++)
             {
-                var low = Vector512.Min(sorted[k], x);
-                x = Vector512.Max(sorted[k], x);
-                sorted[k] = low;
+                ref var slot = ref Unsafe.Add(ref sorted, k);
+                var low = Vector512.Min(slot, x);
+                x = Vector512.Max(slot, x);
+                slot = low;
             }
-            sorted[i] = x;
+            Unsafe.Add(ref sorted, i) = x;
         }
-        sorted[count] = Vector512.Create(1u << UniformBits);
+        Unsafe.Add(ref sorted, count) = Vector512.Create(1u << UniformBits);
     }
 }
