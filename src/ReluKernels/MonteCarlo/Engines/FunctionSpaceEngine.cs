@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace ReluKernels.MonteCarlo;
@@ -80,9 +81,9 @@ internal sealed class FunctionSpaceEngine : CollapseEngine
             probeSideDied += Count(oneSided & probeZero);
             probeSideLives += Count(Vector512.AndNot(oneSided, probeZero) | (parallel & valid));
             var stays = Vector512.AndNot(valid, zeroAtPlus | zeroAtMinus | parallel).AsSingle();
-            // In place: kept ≤ i, so the writes reach only lanes already loaded.
-            LaneCompaction.Store(s, stays, ref System.Runtime.CompilerServices.Unsafe.Add(ref sin, kept));
-            kept += LaneCompaction.Store(c, stays, ref System.Runtime.CompilerServices.Unsafe.Add(ref cos, kept));
+            // In place: a store covers [kept, kept + 16) with kept ≤ i, so it overwrites nothing not yet loaded.
+            LaneCompaction.Store(s, stays, ref Unsafe.Add(ref sin, kept));
+            kept += LaneCompaction.Store(c, stays, ref Unsafe.Add(ref cos, kept));
         }
         tally.AddFirstDead(layer, dead);
         tally.AddZeroAtProbeFrom(layer, zeroAtProbe);
