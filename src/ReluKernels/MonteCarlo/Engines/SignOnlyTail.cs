@@ -88,21 +88,26 @@ internal sealed class SignOnlyTail
         int layersLeft = _depth - layer;
         if (networks == 0 || layersLeft == 0)
             return;
+        int longest = 0; // the most layers any network of the group lived on; _aliveAfter is zero beyond it
         for (int start = 0; start < networks; start += Step)
         {
             var u = NextUniforms(ref rng);
             uint valid = ValidLanes(networks - start);
             // The thresholds decrease in k, so once no lane is below one, none is below the later ones.
-            for (int k = 1; k <= layersLeft; k++)
+            int k = 1;
+            for (; k <= layersLeft; k++)
             {
                 uint alive = (uint)Vector512.LessThan(u, Vector512.Create(_survival[k - 1])).ExtractMostSignificantBits() & valid;
                 if (alive == 0)
                     break;
                 _aliveAfter[k] += BitOperations.PopCount(alive);
             }
+            longest = Math.Max(longest, k - 1);
         }
+        // Deaths happen only up to one layer past the longest life, so a deep network (depth up to 10⁵) does not pay for
+        // every remaining layer at every layer.
         long before = networks;
-        for (int k = 1; k <= layersLeft; k++)
+        for (int k = 1; k <= Math.Min(longest + 1, layersLeft); k++)
         {
             long after = _aliveAfter[k];
             _aliveAfter[k] = 0;
@@ -120,7 +125,7 @@ internal sealed class SignOnlyTail
     {
         if (_next == _uniforms.Length)
         {
-            // 256 doubles are 8 whole Philox blocks, so the stream stays block-aligned for the normals drawn after them.
+            // 256 doubles are 8 whole Philox blocks, so the stream stays block-aligned for the words drawn after them.
             rng.FillUniform(_uniforms);
             _next = 0;
         }
