@@ -22,7 +22,7 @@ namespace ReluKernels.MonteCarlo;
 internal sealed class FunctionSpaceEngine : CollapseEngine
 {
     private const int Lanes = 16;
-    // Networks followed together. Their states (2 × 8 KB) and the word buffer (16 KB) stay in the L1 cache.
+    // Networks followed together. Their states (2 × 8 KB) and the word buffer (16–24 KB) stay in the L1 cache.
     private const int CohortSize = 2048;
     private readonly int _width;
     private readonly bool _probeOnPlusSide;
