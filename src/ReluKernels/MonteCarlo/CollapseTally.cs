@@ -9,7 +9,8 @@ public sealed class CollapseTally : IBlockTally<CollapseTally>
 {
     // Index l = 1..Depth counts networks first dead at layer l; index 0 is never written, and index Depth + 1 is a discard
     // slot for survivors, so that Record needs no data-dependent branch (mispredicted branches were a large part of a
-    // width-3 trial's cost).
+    // width-3 trial's cost when the function-space engine still recorded networks one by one; the weight-space engine
+    // still does).
     private readonly long[] _firstDeadLayer;
     // Difference array of "hidden layer d is zero at the probe": count(d) = Σ_{l ≤ d} _zeroDelta[l]. A run of zero layers
     // l..m costs two updates, so a network that dies at layer 3 of 5000 does not pay for 4997 increments. Index 0 is a

@@ -15,12 +15,9 @@ internal interface ILaneStepper
     /// <summary>Called before the first step on a new stream: drops any buffered draws of the previous one.</summary>
     void Restart();
 
-    /// <summary>Puts a fresh network (the input itself, x = +1 and x = −1, as layer 0) in every lane of <paramref name="lanes"/>.</summary>
+    /// <summary>Puts a fresh network in every lane of <paramref name="lanes"/>: its "layer 0" is the input at x = +1 and x = −1.</summary>
     void Reset(Vector512<int> lanes);
 
-    /// <summary>
-    /// Draws the next layer of every lane and applies it; returns the masks of lanes whose new layer is zero at x = +1 and
-    /// at x = −1.
-    /// </summary>
+    /// <summary>Draws the next layer of every lane and applies it; returns the masks of lanes whose new layer is zero at x = +1 and at x = −1.</summary>
     void Step(ref CounterRng rng, out Vector512<int> zeroAtPlus, out Vector512<int> zeroAtMinus);
 }

@@ -26,17 +26,17 @@ internal static class LaneScheduler
     public static void Run<TStepper>(ref TStepper first, ref TStepper second, CollapseExperiment experiment, ref CounterRng rng, int trials, CollapseTally tally)
         where TStepper : struct, ILaneStepper
     {
+        if (trials <= 0)
+            return;
         Span<int> layers = stackalloc int[2 * Lanes], zeroFroms = stackalloc int[2 * Lanes], deads = stackalloc int[2 * Lanes];
         bool probeOnPlusSide = experiment.Probe > 0;
         var depth = Vector512.Create(experiment.Depth);
         Vector512<int> layer0 = default, layer1 = default, zeroFrom0 = default, zeroFrom1 = default;
+        int started = Math.Min(2 * Lanes, trials);
+        uint active = started == 2 * Lanes ? uint.MaxValue : (1u << started) - 1;
 
         first.Restart();
         second.Restart();
-        if (trials <= 0)
-            return;
-        int started = Math.Min(2 * Lanes, trials);
-        uint active = started == 2 * Lanes ? uint.MaxValue : (1u << started) - 1;
         first.Reset(Vector512<int>.AllBitsSet);
         second.Reset(Vector512<int>.AllBitsSet);
         while (active != 0)
