@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Runs the practitioner baselines (batched PyTorch and NumPy collapse simulations from the shared peers folder) on the
+# Runs the practitioner baselines (batched PyTorch and NumPy collapse simulations in this folder; see README.md) on the
 # Monte-Carlo benchmark grid, single-threaded, and prints their CSV summary lines. Run it in the same session as
 #   dotnet run -c Release --project benchmarks/ReluKernels.Benchmarks -- --filter '*Collapse*'
 # and compare trials per second (docs/benchmarks.md). Needs Debian's python3-torch and python3-numpy.
 # Usage: benchmarks/peers/run-collapse-peers.sh [PEERS_DIR] [SECONDS_PER_CELL]
 set -euo pipefail
-peers="${1:-../shared/peers}"
+peers="${1:-$(dirname "${BASH_SOURCE[0]}")}"
 seconds="${2:-8}"
 for script in torch_collapse.py numpy_collapse.py; do
   [[ -f "$peers/$script" ]] || { echo "run-collapse-peers: $peers/$script not found" >&2; exit 2; }

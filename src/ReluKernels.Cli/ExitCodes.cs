@@ -1,6 +1,6 @@
 namespace ReluKernels.Cli;
 
-/// <summary>Process exit codes (DESIGN.md §10).</summary>
+/// <summary>Process exit codes (docs/cli.md).</summary>
 public static class ExitCodes
 {
     /// <summary>The command ran and succeeded.</summary>

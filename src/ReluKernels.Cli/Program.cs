@@ -3,7 +3,7 @@ using ReluKernels.Cli;
 using ReluKernels.Cli.Commands;
 
 // Parse errors: one "relukernels: <error>" line on stderr and exit 2 (instead of System.CommandLine's help dump).
-// Run-time failures: one line and exit 1. See DESIGN.md §10.
+// Run-time failures: one line and exit 1. See docs/cli.md.
 ParseResult parseResult = RootCommandFactory.Create().Parse(args);
 if (parseResult.Errors.Count > 0)
     return CliErrors.Report(Console.Error, ExitCodes.UsageError, parseResult.Errors.Select(e => e.Message));

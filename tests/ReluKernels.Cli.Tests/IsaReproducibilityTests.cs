@@ -1,7 +1,7 @@
 namespace ReluKernels.Cli.Tests;
 
 /// <summary>
-/// DESIGN.md §6: the counts of a run do not depend on the ISA path. The same runs are repeated in child processes with
+/// docs/monte-carlo.md#reproducibility-contract: the counts of a run do not depend on the ISA path. The same runs are repeated in child processes with
 /// AVX-512, then AVX2 (and FMA), then all hardware intrinsics switched off, and must print identical JSON. This covers
 /// the RNG's vector paths, the lane engines' Vector512 arithmetic on hardware that emulates it, and the double-precision
 /// piecewise-linear engine.

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace ReluKernels.Cli.Tests;
 
-/// <summary>The train-collapse command's output contract and seed 000's Theorem 4 / Lemma 3 as seen through it.</summary>
+/// <summary>The train-collapse command's output contract and Lu et al.'s Theorem 4 / Lemma 3 as seen through it.</summary>
 public sealed class TrainCollapseCommandTests
 {
     [Fact]
@@ -47,7 +47,7 @@ public sealed class TrainCollapseCommandTests
         using var json = JsonDocument.Parse(r.Stdout);
         var root = json.RootElement;
         int collapsed = root.GetProperty("collapsed").GetInt32();
-        Assert.InRange(collapsed, 20, 40); // seed 000: about 90%; 88% are born dead at this depth
+        Assert.InRange(collapsed, 20, 40); // Lu et al. (2019): about 90%; 88% are born dead at this depth
         Assert.Equal(collapsed, root.GetProperty(everyCollapsed).GetInt32());
         Assert.Equal(0, root.GetProperty(none).GetInt32());
     }
@@ -55,7 +55,7 @@ public sealed class TrainCollapseCommandTests
     [Fact]
     public void A_network_born_dead_ends_collapsed()
     {
-        // Seed 000 Lemma 3: with zero biases a dead layer gets no gradient, so a born-dead network stays constant.
+        // Lu et al. 2019, Lemma 3: with zero biases a dead layer gets no gradient, so a born-dead network stays constant.
         var r = Cli.Run("train-collapse", "--target", "step-sine", "--runs", "40", "--epochs", "50", "--optimizer", "sgd", "--lr", "0.05",
             "--format", "json", "--no-plot", "--out", Cli.TempDirectory());
         Assert.True(r.ExitCode == 0, r.Stderr);

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace ReluKernels.Cli.Tests;
 
-/// <summary>The train-success command: JSON contract, Theorem 3's value, and success ≤ trainability (DESIGN.md §7, one-sided).</summary>
+/// <summary>The train-success command: JSON contract, Theorem 3's value, and success ≤ trainability (docs/statistics.md, one-sided).</summary>
 public sealed class TrainSuccessCommandTests
 {
     // Ω = [−√3, √3]: p̂ = arctan(1/√3)/π = 1/6 (Lemma 11), so a neuron is alive with probability q = 5/6.

@@ -7,7 +7,7 @@ using ReluKernels.Training;
 namespace ReluKernels.Cli.InitCompare;
 
 /// <summary>
-/// <c>relukernels init-compare</c>: seed 001's comparison of He with bias, He without bias and the data-dependent
+/// <c>relukernels init-compare</c>: Shin &amp; Karniadakis's comparison of He with bias, He without bias and the data-dependent
 /// initialisation on the Fig. 3 task (sin 4πx + sin 6πx, width 500, Adam) and the Fig. 6 tasks (f₃, f₄, width 100, gradient
 /// descent with momentum): RMSE curves over seeds and dead neurons after training.
 /// </summary>
@@ -31,16 +31,16 @@ public static class InitCompareCommand
                 return [.. given.Distinct()];
             },
         };
-        var seeds = TrainingCliOptions.Runs($"Trainings (runs 0, 1, … of --seed) per initialisation and task (default {RunsPerInitialisation}, as seed 001 Fig. 6).");
+        var seeds = TrainingCliOptions.Runs($"Trainings (runs 0, 1, … of --seed) per initialisation and task (default {RunsPerInitialisation}, as Shin & Karniadakis 2020, Fig. 6).");
         var epochs = TrainingCliOptions.Epochs("Epochs for every task (default: two-sines 3,000, f3/f4 5,000; --paper: 15,000 and 10,000).");
-        var paper = TrainingCliOptions.Paper("Paper scale: 15,000 epochs for two-sines (seed 001 §4) and 10,000 for f3/f4 (not stated in the paper).");
+        var paper = TrainingCliOptions.Paper("Paper scale: 15,000 epochs for two-sines (Shin & Karniadakis 2020, §4) and 10,000 for f3/f4 (not stated in the paper).");
         var seed = CommonOptions.Seed();
         var threads = CommonOptions.Threads();
         var output = CommonOptions.Out();
         var format = CommonOptions.Format();
         var noPlot = CommonOptions.NoPlot();
         var command = new Command("init-compare",
-            "He with bias vs He without bias vs data-dependent initialisation (seed 001 Figs. 3 and 6): training RMSE curves and dead neurons.")
+            "He with bias vs He without bias vs data-dependent initialisation (Shin & Karniadakis 2020, Figs. 3 and 6): training RMSE curves and dead neurons.")
         {
             tasks, seeds, epochs, paper, seed, threads, output, format, noPlot,
         };

@@ -6,7 +6,7 @@ namespace ReluKernels.Cli.InitCompare;
 
 /// <summary>
 /// The plots of <c>init-compare</c>: per task, the training RMSE curves of the three initialisations, mean with a ±1 sd
-/// band (seed 001 Fig. 3 right, Fig. 6; <c>{stem}-{task}.png</c>), and for a 1-D task the networks of the first run over the
+/// band (Shin &amp; Karniadakis 2020, Fig. 3 right, Fig. 6; <c>{stem}-{task}.png</c>), and for a 1-D task the networks of the first run over the
 /// target (Figs. 2 and 3 left; <c>{stem}-{task}-fit.png</c>).
 /// </summary>
 public static class InitComparePlot

@@ -32,13 +32,13 @@ public static class InitCompareTableView
         return table;
     }
 
-    /// <summary>The line under the table: which initialisation converged fastest per task, against seed 001's claim.</summary>
+    /// <summary>The line under the table: which initialisation converged fastest per task, against Shin &amp; Karniadakis's claim.</summary>
     public static string Note(IReadOnlyList<InitComparisonReport> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var parts = rows.GroupBy(x => x.Task).Select(g =>
             $"{g.Key}: fastest {Best(g, x => x.MeanRmseAt(x.Epochs / 10))?.Initializer ?? "–"}, lowest {Best(g, x => x.FinalRmseMean)?.Initializer ?? "–"}");
-        return "Seed 001: the data-dependent initialisation converges fastest and reaches the smallest training error. Here: " + string.Join("; ", parts) + ".";
+        return "Shin & Karniadakis (2020): the data-dependent initialisation converges fastest and reaches the smallest training error. Here: " + string.Join("; ", parts) + ".";
     }
 
     private static InitComparisonReport? Best(IEnumerable<InitComparisonReport> group, Func<InitComparisonReport, double?> value) =>

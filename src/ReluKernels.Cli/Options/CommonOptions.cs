@@ -5,7 +5,7 @@ using ReluKernels.MonteCarlo;
 
 namespace ReluKernels.Cli.Options;
 
-/// <summary>The options every experiment command shares (DESIGN.md §10), each validated at parse time.</summary>
+/// <summary>The options every experiment command shares (docs/cli.md), each validated at parse time.</summary>
 public static class CommonOptions
 {
     /// <summary><c>--seed</c>.</summary>

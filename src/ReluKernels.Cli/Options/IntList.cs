@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace ReluKernels.Cli.Options;
 
-/// <summary>Parses integer lists such as <c>2,3,4,5,10</c>, <c>1..20</c> or <c>1..5,10,20</c> (DESIGN.md §10).</summary>
+/// <summary>Parses integer lists such as <c>2,3,4,5,10</c>, <c>1..20</c> or <c>1..5,10,20</c> (docs/cli.md).</summary>
 public static class IntList
 {
     /// <summary>The values in order of appearance, without duplicates.</summary>

@@ -8,13 +8,13 @@ using ReluKernels.Training;
 namespace ReluKernels.Cli.TrainCollapse;
 
 /// <summary>
-/// <c>relukernels train-collapse</c>: seed 000's training experiment (Figs. 1–5) — many trainings of a deep, narrow ReLU
+/// <c>relukernels train-collapse</c>: Lu et al.'s training experiment (Figs. 1–5) — many trainings of a deep, narrow ReLU
 /// network on one target, counting how many collapse to a constant and whether that constant is the targets' mean or
 /// median.
 /// </summary>
 public static class TrainCollapseCommand
 {
-    /// <summary>The targets of seed 000 Sec. 2.</summary>
+    /// <summary>The targets of Lu et al. 2019, Sec. 2.</summary>
     public static readonly string[] TargetNames = ["abs", "xsin5x", "step-sine", "abs-sum-diff"];
 
     private const int DefaultRuns = 1000, PaperRuns = 1000;
@@ -27,28 +27,28 @@ public static class TrainCollapseCommand
     {
         var target = new Option<string>("--target")
         {
-            Description = $"Target: {string.Join(", ", TargetNames)} (seed 000 Figs. 1–4).",
+            Description = $"Target: {string.Join(", ", TargetNames)} (Lu et al. 2019, Figs. 1–4).",
             DefaultValueFactory = _ => "abs",
         };
         target.AcceptOnlyFromAmong(TargetNames);
         var loss = TrainingCliOptions.Loss();
-        var width = CommonOptions.IntInRange("--width", "Hidden width (default 2; 4 for abs-sum-diff, as seed 000 Fig. 4)", 2, ShapeLimits.MinWidth, ShapeLimits.MaxWidth);
-        var depth = CommonOptions.IntInRange("--depth", $"Hidden ReLU layers (default {CollapseTrainingExperiment.Depth}: seed 000's \"10-layer\" network counts the affine output layer)",
+        var width = CommonOptions.IntInRange("--width", "Hidden width (default 2; 4 for abs-sum-diff, as Lu et al. 2019, Fig. 4)", 2, ShapeLimits.MinWidth, ShapeLimits.MaxWidth);
+        var depth = CommonOptions.IntInRange("--depth", $"Hidden ReLU layers (default {CollapseTrainingExperiment.Depth}: Lu et al.'s \"10-layer\" network counts the affine output layer)",
             CollapseTrainingExperiment.Depth, ShapeLimits.MinDepth, ShapeLimits.MaxDepth);
         var runs = TrainingCliOptions.Runs($"Independent trainings (default {DefaultRuns}; --paper: {PaperRuns}).");
         var epochs = TrainingCliOptions.Epochs($"Epochs per training (default {DefaultEpochs}; --paper: {PaperEpochs}).");
         var lr = TrainingCliOptions.LearningRate($"Learning rate (default {DefaultLearningRate}).");
         var optimizer = TrainingCliOptions.Optimizer("Optimizer: adam (default), sgd, momentum or nesterov.");
         var momentum = TrainingCliOptions.Momentum();
-        var batch = TrainingCliOptions.BatchSize($"Mini-batch size (default {BatchSize}, as seed 000; 0 = full batch).");
-        var paper = TrainingCliOptions.Paper($"Paper scale: {PaperRuns} runs of {PaperEpochs} epochs (seed 000 states neither; see docs/experiments/training.md).");
+        var batch = TrainingCliOptions.BatchSize($"Mini-batch size (default {BatchSize}, as Lu et al. (2019); 0 = full batch).");
+        var paper = TrainingCliOptions.Paper($"Paper scale: {PaperRuns} runs of {PaperEpochs} epochs (Lu et al. 2019 states neither; see docs/experiments/training.md).");
         var seed = CommonOptions.Seed();
         var threads = CommonOptions.Threads();
         var output = CommonOptions.Out();
         var format = CommonOptions.Format();
         var noPlot = CommonOptions.NoPlot();
         var command = new Command("train-collapse",
-            "Train many deep narrow ReLU networks (seed 000: width 2, 10 layers) and count how many collapse to the mean (MSE) or median (MAE) of the target.")
+            "Train many deep narrow ReLU networks (Lu et al. 2019: width 2, 10 layers) and count how many collapse to the mean (MSE) or median (MAE) of the target.")
         {
             target, loss, width, depth, runs, epochs, lr, optimizer, momentum, batch, paper, seed, threads, output, format, noPlot,
         };

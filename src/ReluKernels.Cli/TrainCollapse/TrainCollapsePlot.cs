@@ -6,7 +6,7 @@ using ScottPlot;
 namespace ReluKernels.Cli.TrainCollapse;
 
 /// <summary>
-/// The plots of <c>train-collapse</c> (seed 000 Figs. 1–5): the fitted functions of a few runs — the first of each outcome
+/// The plots of <c>train-collapse</c> (Lu et al. 2019, Figs. 1–5): the fitted functions of a few runs — the first of each outcome
 /// that occurred — over the target (<c>{stem}.png</c>), and their loss curves beside the median over all runs
 /// (<c>{stem}-loss.png</c>). For a 2-D input the functions are drawn along the line x₂ = r/2 (first output).
 /// </summary>

@@ -49,12 +49,12 @@ public static class TrainCollapseTableView
         return new Rows(outcomes, constants);
     }
 
-    /// <summary>The line under the tables: seed 000's claim for this setting.</summary>
+    /// <summary>The line under the tables: Lu et al.'s claim for this setting.</summary>
     public static string Note(CollapseTrainingReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
         string expected = report.Loss == LossFunction.MeanAbsoluteError ? "median" : "mean";
-        return $"Seed 000 Sec. 2: about 90% of width-2 10-layer networks collapse on |x|; with {Loss(report.Loss)} the constant is the {expected}. "
+        return $"Lu et al. 2019, Sec. 2: about 90% of width-2 10-layer networks collapse on |x|; with {Loss(report.Loss)} the constant is the {expected}. "
             + $"Here {P(report.Fractions.Collapsed)} collapsed, {report.CollapsedAtInit} of {report.Runs} were already dead at initialisation.";
     }
 

@@ -8,12 +8,12 @@ using ReluKernels.Training;
 namespace ReluKernels.Cli.TrainSuccess;
 
 /// <summary>
-/// <c>relukernels train-success</c>: seed 001 §5.1 (Figs. 4–5, left) — the empirical probability that a shallow ReLU
+/// <c>relukernels train-success</c>: Shin &amp; Karniadakis 2020, §5.1 (Figs. 4–5, left) — the empirical probability that a shallow ReLU
 /// network with random biases trains successfully, per width, beside Theorem 3's trainability, which bounds it from above.
 /// </summary>
 public static class TrainSuccessCommand
 {
-    /// <summary>The targets of seed 001 §5.1.</summary>
+    /// <summary>The targets of Shin &amp; Karniadakis 2020, §5.1.</summary>
     public static readonly string[] TargetNames = ["f1", "f2"];
 
     private const int RunsPerWidth = 1000;
@@ -41,20 +41,20 @@ public static class TrainSuccessCommand
             },
         };
         var widths = CommonOptions.IntList("--widths", "Hidden widths n (default f1: 2,3,4,5,6,8,10; f2: 4,5,6,8,10,12,16)", "2..10", ShapeLimits.MinWidth, ShapeLimits.MaxWidth);
-        var runs = TrainingCliOptions.Runs($"Trainings per width (default {RunsPerWidth}, as seed 001).");
+        var runs = TrainingCliOptions.Runs($"Trainings per width (default {RunsPerWidth}, as Shin & Karniadakis (2020)).");
         var epochs = TrainingCliOptions.Epochs($"Epochs per training (default {DefaultEpochs}; --paper: {PaperEpochs:N0}).");
         var lr = TrainingCliOptions.LearningRate($"Learning rate (default {DefaultLearningRate}; --paper: {PaperLearningRate}).");
         var optimizer = TrainingCliOptions.Optimizer("Optimizer: adam (default), sgd (--paper), momentum or nesterov.");
         var momentum = TrainingCliOptions.Momentum();
-        var batch = TrainingCliOptions.BatchSize($"Mini-batch size (default {BatchSize}, as seed 001; 0 = full batch).");
-        var paper = TrainingCliOptions.Paper($"Seed 001's settings: SGD, lr {PaperLearningRate}, {PaperEpochs:N0} epochs, {RunsPerWidth} runs per width (about 12 hours on 2 cores; see docs/experiments/training.md).");
+        var batch = TrainingCliOptions.BatchSize($"Mini-batch size (default {BatchSize}, as Shin & Karniadakis (2020); 0 = full batch).");
+        var paper = TrainingCliOptions.Paper($"Shin & Karniadakis's settings: SGD, lr {PaperLearningRate}, {PaperEpochs:N0} epochs, {RunsPerWidth} runs per width (about 12 hours on 2 cores; see docs/experiments/training.md).");
         var seed = CommonOptions.Seed();
         var threads = CommonOptions.Threads();
         var output = CommonOptions.Out();
         var format = CommonOptions.Format();
         var noPlot = CommonOptions.NoPlot();
         var command = new Command("train-success",
-            "Empirical training-success probability of shallow ReLU networks with random biases vs width, beside Theorem 3's trainability (seed 001 Figs. 4–5).")
+            "Empirical training-success probability of shallow ReLU networks with random biases vs width, beside Theorem 3's trainability (Shin & Karniadakis 2020, Figs. 4–5).")
         {
             targets, widths, runs, epochs, lr, optimizer, momentum, batch, paper, seed, threads, output, format, noPlot,
         };

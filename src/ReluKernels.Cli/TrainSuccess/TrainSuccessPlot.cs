@@ -5,7 +5,7 @@ using ScottPlot;
 namespace ReluKernels.Cli.TrainSuccess;
 
 /// <summary>
-/// Seed 001 Figs. 4–5 (left), one plot per target (<c>{stem}-{target}.png</c>): Theorem 3's trainability as a line, the
+/// Shin &amp; Karniadakis 2020, Figs. 4–5 (left), one plot per target (<c>{stem}-{target}.png</c>): Theorem 3's trainability as a line, the
 /// empirical success rate and the trainability measured on the initial networks as points with 95% intervals.
 /// </summary>
 public static class TrainSuccessPlot

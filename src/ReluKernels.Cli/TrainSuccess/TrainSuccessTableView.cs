@@ -43,7 +43,7 @@ public static class TrainSuccessTableView
         int violations = rows.Count(x => !x.RespectsBound);
         int untrainable = rows.Sum(x => x.SuccessfulButUntrainable);
         return (violations == 0
-                ? "Success ≤ trainability holds at every width (seed 001 §5.1: \"the trainability provides an upper bound\")."
+                ? "Success ≤ trainability holds at every width (Shin & Karniadakis 2020, §5.1: \"the trainability provides an upper bound\")."
                 : $"Success exceeds Theorem 3's trainability significantly at {violations} width(s).")
             + $" Successful runs that started with fewer than m live neurons: {untrainable}.";
     }

@@ -8,7 +8,7 @@ namespace ReluKernels.Cli.Trainability;
 
 /// <summary>
 /// <c>relukernels active-neurons</c>: the distributions π_t of active neurons per hidden layer at initialisation under
-/// seed 001's schemes (its Fig. 7), theory beside simulation, and optionally trainability for required counts.
+/// Shin &amp; Karniadakis's schemes (its Fig. 7), theory beside simulation, and optionally trainability for required counts.
 /// </summary>
 public static class ActiveNeuronsCommand
 {
@@ -44,7 +44,7 @@ public static class ActiveNeuronsCommand
         var schemes = new Option<LayerSchemeSequence[]>("--schemes")
         {
             Description = $"Comma-separated per-layer schemes, layers joined by '+', the last repeating; names: {string.Join(", ", LayerSchemes.Names)}. "
-                + "Default: the three of seed 001 Fig. 7.",
+                + "Default: the three of Shin & Karniadakis 2020, Fig. 7.",
             DefaultValueFactory = _ => [.. LayerSchemeSequence.Figure7],
             CustomParser = r =>
             {

@@ -5,7 +5,7 @@ using ScottPlot;
 namespace ReluKernels.Cli.Trainability;
 
 /// <summary>
-/// Seed 001 Fig. 7: per scheme, the simulated distribution of active neurons of each hidden layer as bars side by side,
+/// Shin &amp; Karniadakis 2020, Fig. 7: per scheme, the simulated distribution of active neurons of each hidden layer as bars side by side,
 /// the closed forms as black markers. One PNG/SVG pair per scheme, <c>{stem}-{k}</c> for the k-th scheme.
 /// </summary>
 public static class ActiveNeuronsPlot

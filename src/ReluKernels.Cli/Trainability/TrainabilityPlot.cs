@@ -5,7 +5,7 @@ using ScottPlot;
 namespace ReluKernels.Cli.Trainability;
 
 /// <summary>
-/// Trainability and mean active fraction vs width (seed 001 Figs. 4–5, left): Theorem 3 and n(1 − p̂)/n as lines,
+/// Trainability and mean active fraction vs width (Shin &amp; Karniadakis 2020, Figs. 4–5, left): Theorem 3 and n(1 − p̂)/n as lines,
 /// simulation as points with 95% error bars. Both are fractions in [0, 1], so they share one axis.
 /// </summary>
 public static class TrainabilityPlot

@@ -3,13 +3,13 @@ namespace ReluKernels.Cli.Training;
 // The shapes the training commands run on generated kernels (float, biases, affine output). Any other shape trains on the
 // generic kernel (TrainingKernels says which one ran).
 
-/// <summary>Seed 000's width-2 "10-layer" network on 1-D targets: 1 → [2 × 9] → 1 (nine ReLU layers and the affine output).</summary>
+/// <summary>Lu et al.'s width-2 "10-layer" network on 1-D targets: 1 → [2 × 9] → 1 (nine ReLU layers and the affine output).</summary>
 [NetworkShape(2, 9)] public partial struct Narrow2x9;
 
-/// <summary>Seed 000's width-4 "10-layer" network on the 2-D target [|x₁+x₂|, |x₁−x₂|]: 2 → [4 × 9] → 2.</summary>
+/// <summary>Lu et al.'s width-4 "10-layer" network on the 2-D target [|x₁+x₂|, |x₁−x₂|]: 2 → [4 × 9] → 2.</summary>
 [NetworkShape(4, 9, InputDim = 2, OutputDim = 2)] public partial struct Narrow4x9In2Out2;
 
-/// <summary>Shallow 1 → [2] → 1 (seed 001 §5.1).</summary>
+/// <summary>Shallow 1 → [2] → 1 (Shin &amp; Karniadakis 2020, §5.1).</summary>
 [NetworkShape(2, 1)] public partial struct Shallow2;
 
 /// <summary>Shallow 1 → [3] → 1.</summary>

@@ -1,6 +1,6 @@
 namespace ReluKernels.Analysis;
 
-/// <summary>How a dead/collapse verdict was reached (DESIGN.md §3); every result reports it.</summary>
+/// <summary>How a dead/collapse verdict was reached (docs/definitions.md#exactness-of-detection); every result reports it.</summary>
 public enum DetectionMethod
 {
     /// <summary>Bias-free network, 1-D input: evaluate x = ±1 only (positive homogeneity). Exact.</summary>

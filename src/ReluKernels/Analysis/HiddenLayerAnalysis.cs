@@ -48,7 +48,7 @@ public sealed class HiddenLayerAnalysis
     public int TentativelyDeadCount { get; }
 
     /// <summary>
-    /// Whether neuron <paramref name="neuron"/> is permanently dead (DESIGN.md §2): in a layer t &gt; 1, dead with all
+    /// Whether neuron <paramref name="neuron"/> is permanently dead (docs/definitions.md): in a layer t &gt; 1, dead with all
     /// incoming weights and its bias ≤ 0, so that no non-negative input can ever make it positive. Always false in layer 1,
     /// whose inputs can be negative.
     /// </summary>

@@ -1,7 +1,7 @@
 namespace ReluKernels.Analysis;
 
 /// <summary>
-/// Exact collapse detection for bias-free networks with 1-D input (DESIGN.md §3, method 1). Without biases every
+/// Exact collapse detection for bias-free networks with 1-D input (docs/definitions.md#exactness-of-detection, method 1). Without biases every
 /// layer is positively homogeneous: N(x) = x·N(1) for x &gt; 0 and |x|·N(−1) for x &lt; 0, so a hidden layer is
 /// identically zero on Ω = [−r, r] (any r &gt; 0) exactly when it is zero at x = 1 and at x = −1.
 /// </summary>

@@ -4,7 +4,7 @@ namespace ReluKernels.Analysis;
 
 /// <summary>
 /// Which neurons of one network are dead on Ω, whether the network is collapsed, and how that was decided
-/// (DESIGN.md §2 and §3). Produced by <see cref="Analyze"/> (exact, 1-D input) or by <see cref="SampledDeadness"/>
+/// (docs/definitions.md). Produced by <see cref="Analyze"/> (exact, 1-D input) or by <see cref="SampledDeadness"/>
 /// (a finite point set; dead and collapse verdicts are then upper estimates).
 /// </summary>
 public sealed class NetworkAnalysis
@@ -43,7 +43,7 @@ public sealed class NetworkAnalysis
     /// <summary>The first hidden layer (1-based) that is identically 0 on Ω, or 0 when none is.</summary>
     public int FirstDeadLayer { get; }
 
-    /// <summary>Born dead (DESIGN.md §2): some hidden layer is identically 0 on Ω.</summary>
+    /// <summary>Born dead (docs/definitions.md): some hidden layer is identically 0 on Ω.</summary>
     public bool IsCollapsed => FirstDeadLayer != 0;
 
     /// <summary>Whether the network's output is constant on Ω (every output neuron dead).</summary>

@@ -1,6 +1,6 @@
 namespace ReluKernels.Analysis;
 
-/// <summary>Whether a neuron's output is constant on the domain Ω (DESIGN.md §2: dead = constant on Ω).</summary>
+/// <summary>Whether a neuron's output is constant on the domain Ω (docs/definitions.md: dead = constant on Ω).</summary>
 public enum NeuronState
 {
     /// <summary>Not constant on Ω.</summary>

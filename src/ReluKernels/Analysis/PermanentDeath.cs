@@ -1,6 +1,6 @@
 namespace ReluKernels.Analysis;
 
-/// <summary>Seed 001's permanent death (§3.2; DESIGN.md §2).</summary>
+/// <summary>Shin &amp; Karniadakis's permanent death (§3.2; docs/definitions.md).</summary>
 public static class PermanentDeath
 {
     /// <summary>

@@ -5,7 +5,7 @@ namespace ReluKernels.Analysis;
 
 /// <summary>
 /// Exact propagation of a 1-D input through ReLU layers: carries a layer's output on Ω = [−r, r] as a continuous
-/// piecewise-linear function (DESIGN.md §3, method 2), so deadness, collapse and linear regions are decided exactly
+/// piecewise-linear function (docs/definitions.md#exactness-of-detection, method 2), so deadness, collapse and linear regions are decided exactly
 /// rather than estimated.
 /// </summary>
 /// <remarks>

@@ -1,13 +1,13 @@
 namespace ReluKernels.Analysis;
 
-/// <summary>Standard point sets for <see cref="SampledDeadness"/> on the domains of DESIGN.md §2.</summary>
+/// <summary>Standard point sets for <see cref="SampledDeadness"/> on the domains of docs/definitions.md.</summary>
 public static class PointSets
 {
     /// <summary>Largest point set these factories build (memory: 8·d bytes per point).</summary>
     public const int MaxPoints = 1 << 24;
 
     /// <summary>
-    /// The tensor grid of <paramref name="pointsPerAxis"/> equispaced values per axis on the cube [−r, r]^d (seed 000's
+    /// The tensor grid of <paramref name="pointsPerAxis"/> equispaced values per axis on the cube [−r, r]^d (Lu et al.'s
     /// domain), corners included; one point per axis means the centre. Axis 0 varies fastest.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">A size is out of range, the radius is not positive and finite, or the grid exceeds <see cref="MaxPoints"/>.</exception>
@@ -41,7 +41,7 @@ public static class PointSets
     }
 
     /// <summary>
-    /// <paramref name="count"/> points uniform in the ball B_r(0) ⊂ R^d (seed 001's domain): a uniform direction
+    /// <paramref name="count"/> points uniform in the ball B_r(0) ⊂ R^d (Shin &amp; Karniadakis's domain): a uniform direction
     /// (d standard normals, normalised) times r·u^(1/d), u uniform on [0, 1). Reproducible from the stream's state.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">A size is out of range or the radius is not positive and finite.</exception>

@@ -1,7 +1,7 @@
 namespace ReluKernels.Analysis;
 
 /// <summary>
-/// Dead-neuron and collapse estimates from a finite point set (DESIGN.md §3, method 3), for inputs of any dimension,
+/// Dead-neuron and collapse estimates from a finite point set (docs/definitions.md#exactness-of-detection, method 3), for inputs of any dimension,
 /// with or without biases.
 /// </summary>
 /// <remarks>

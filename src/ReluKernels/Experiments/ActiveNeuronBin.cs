@@ -1,7 +1,7 @@
 namespace ReluKernels.Experiments;
 
 /// <summary>
-/// One bin of an active-neuron distribution π_t (seed 001, Appendix E, Fig. 7): how often hidden layer
+/// One bin of an active-neuron distribution π_t (Shin &amp; Karniadakis 2020, Appendix E, Fig. 7): how often hidden layer
 /// <see cref="Layer"/> had exactly <see cref="Active"/> active neurons, with the closed form where the paper gives one.
 /// Property names are the JSON field names (camelCase).
 /// </summary>

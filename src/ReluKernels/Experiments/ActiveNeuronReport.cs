@@ -4,7 +4,7 @@ using ReluKernels.Theory;
 
 namespace ReluKernels.Experiments;
 
-/// <summary>The distributions π_t of an <see cref="ActiveNeuronExperiment"/>, bin by bin, beside seed 001's closed forms.</summary>
+/// <summary>The distributions π_t of an <see cref="ActiveNeuronExperiment"/>, bin by bin, beside Shin &amp; Karniadakis's closed forms.</summary>
 public static class ActiveNeuronReport
 {
     /// <summary>

@@ -6,7 +6,7 @@ namespace ReluKernels.Experiments;
 
 /// <summary>
 /// One cell of a collapse study as reported: the simulated counts with Wilson 95% intervals, every applicable closed form
-/// of Lu et al. beside them, and the outcome of the DESIGN.md §7 tests (α = 1e-6) of the simulation against each.
+/// of Lu et al. beside them, and the outcome of the docs/statistics.md tests (α = 1e-6) of the simulation against each.
 /// Property names are the JSON field names (camelCase).
 /// </summary>
 public sealed record CollapseCellReport

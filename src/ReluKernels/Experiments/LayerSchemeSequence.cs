@@ -14,7 +14,7 @@ public sealed record LayerSchemeSequence
     /// <summary>The listed schemes (the last one repeats).</summary>
     public ReadOnlyCollection<LayerScheme> Schemes { get; }
 
-    /// <summary>Seed 001 Fig. 7 (its caption's order): unit hypersphere with bias in all layers; without bias in all layers; without bias in layer 1 and normal with bias elsewhere.</summary>
+    /// <summary>Shin &amp; Karniadakis 2020, Fig. 7 (its caption's order): unit hypersphere with bias in all layers; without bias in all layers; without bias in layer 1 and normal with bias elsewhere.</summary>
     public static IReadOnlyList<LayerSchemeSequence> Figure7 { get; } =
     [
         new([LayerScheme.HypersphereWithBias]),

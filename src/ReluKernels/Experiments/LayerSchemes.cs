@@ -3,7 +3,7 @@ using ReluKernels.Theory;
 namespace ReluKernels.Experiments;
 
 /// <summary>
-/// Seed 001's per-layer initialisations (<see cref="LayerScheme"/>, its eqs. 2 and 3) as the simulation draws them, their
+/// Shin &amp; Karniadakis's per-layer initialisations (<see cref="LayerScheme"/>, its eqs. 2 and 3) as the simulation draws them, their
 /// command-line names, and which of the paper's results cover a given pair of first layers.
 /// </summary>
 public static class LayerSchemes
@@ -38,7 +38,7 @@ public static class LayerSchemes
     public static bool HasBias(LayerScheme scheme) => scheme is LayerScheme.NormalWithBias or LayerScheme.HypersphereWithBias;
 
     /// <summary>
-    /// The case of seed 001 Lemma 14 / Theorem 8 that covers layers 1 and 2, or null. Layer 1 must be "unit hypersphere"
+    /// The case of Shin &amp; Karniadakis 2020, Lemma 14 / Theorem 8 that covers layers 1 and 2, or null. Layer 1 must be "unit hypersphere"
     /// (with bias only for width 1). Layer 2 may be normal or hypersphere: the deadness of a layer-2 neuron depends only on
     /// the direction of its row [W, b], which is uniform under both (with equal weight and bias variances).
     /// </summary>

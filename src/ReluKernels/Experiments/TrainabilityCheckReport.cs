@@ -5,7 +5,7 @@ using ReluKernels.Theory;
 namespace ReluKernels.Experiments;
 
 /// <summary>
-/// Simulated trainability of one architecture and scheme for required active counts m₁..m_T (seed 001, Definition 7 as
+/// Simulated trainability of one architecture and scheme for required active counts m₁..m_T (Shin &amp; Karniadakis 2020, Definition 7 as
 /// its Lemma 16 evaluates it; see <see cref="ActiveNeuronExperiment"/>), beside every result of the paper that covers it.
 /// Property names are the JSON field names (camelCase).
 /// </summary>
@@ -29,9 +29,9 @@ public sealed record TrainabilityCheckReport
     public required double CiHigh { get; init; }
     /// <summary>Fraction with at least m_t active neurons in every layer (§3.2's event A, a lower bound of trainability).</summary>
     public required double AllRequiredActive { get; init; }
-    /// <summary>The exact trainability where known: Theorem 3 (one hidden layer) or the exact form of seed 001 Theorem 8's first equality (two hidden layers, a Lemma 14 case).</summary>
+    /// <summary>The exact trainability where known: Theorem 3 (one hidden layer) or the exact form of Shin &amp; Karniadakis 2020, Theorem 8's first equality (two hidden layers, a Lemma 14 case).</summary>
     public double? Exact { get; init; }
-    /// <summary>Seed 001 Theorem 8's printed "lower bound" (two hidden layers, a Lemma 14 case). In cases (a) and (c) it is not a bound (docs/theory/trainability.md).</summary>
+    /// <summary>Shin &amp; Karniadakis 2020, Theorem 8's printed "lower bound" (two hidden layers, a Lemma 14 case). In cases (a) and (c) it is not a bound (docs/theory/trainability.md).</summary>
     public double? PaperLowerBound { get; init; }
     /// <summary>Corollary 9's upper bound (every layer normal without bias, equal widths).</summary>
     public double? Corollary9 { get; init; }

@@ -5,8 +5,8 @@ using ReluKernels.Theory;
 namespace ReluKernels.Experiments;
 
 /// <summary>
-/// One width of a shallow-network trainability study (seed 001, Theorem 3 and Lemmas 11, 13): the closed forms beside the
-/// simulated first layers, with Wilson or normal 95% intervals and DESIGN.md §7 tests (α = 1e-6). Property names are the
+/// One width of a shallow-network trainability study (Shin &amp; Karniadakis 2020, Theorem 3 and Lemmas 11, 13): the closed forms beside the
+/// simulated first layers, with Wilson or normal 95% intervals and docs/statistics.md tests (α = 1e-6). Property names are the
 /// JSON field names (camelCase).
 /// </summary>
 public sealed record TrainabilityWidthReport

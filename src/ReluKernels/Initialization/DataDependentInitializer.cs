@@ -3,7 +3,7 @@ using System.Numerics;
 namespace ReluKernels;
 
 /// <summary>
-/// Data-dependent initialisation of a shallow ReLU network (Shin &amp; Karniadakis, seed 001 §4.1): every hidden neuron is
+/// Data-dependent initialisation of a shallow ReLU network (Shin &amp; Karniadakis 2020, §4.1): every hidden neuron is
 /// placed at a training input, <c>b_i = −w_iᵀx_{j_i} + |ε_i|</c> with <c>j_i − 1 = (i − 1) mod m</c>, so neuron i is
 /// <c>φ(w_iᵀ(x − x_{j_i}) + |ε_i|)</c>: active at its own data point, and the neurons spread over the data instead of
 /// clustering at the origin (zero bias) or dying (random bias).
@@ -51,7 +51,7 @@ public sealed class DataDependentInitializer : LayerInitializer
     }
 
     /// <summary>
-    /// The initializer with seed 001's eq. (5) variances for a network of <paramref name="width"/> neurons: σ_in² = 2/d,
+    /// The initializer with Shin &amp; Karniadakis's eq. (5) variances for a network of <paramref name="width"/> neurons: σ_in² = 2/d,
     /// σ_e = 0 and σ_out² = (m/n)·Σ_j‖x_j‖² / Σ_{k&lt;i}‖x_k − x_i‖², which gives the same E_X[q(x)] as He initialisation
     /// without bias (exactly when m divides n; see <see cref="Theory.DataDependentInitTheory.Eq5Variances(ReadOnlySpan{double}, int, int)"/>).
     /// </summary>
@@ -114,7 +114,7 @@ public sealed class DataDependentInitializer : LayerInitializer
             throw new ArgumentException("Data-dependent initialisation sets the first layer's biases; the network has none.", nameof(layer));
         if (layer.FanOut < PointCount)
             throw new ArgumentException(
-                $"Width {layer.FanOut} is below the {PointCount} training points; data-dependent initialisation needs width ≥ points (seed 001 §4.1).",
+                $"Width {layer.FanOut} is below the {PointCount} training points; data-dependent initialisation needs width ≥ points (Shin & Karniadakis 2020, §4.1).",
                 nameof(layer));
         double sigma = Math.Sqrt(WeightVariance);
         InitDraw.Normal(weights, sigma, ref rng);

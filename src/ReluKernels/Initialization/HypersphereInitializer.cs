@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace ReluKernels;
 
 /// <summary>
-/// "Unit hypersphere" initialisation (seed 001 eq. 3). Without bias: each row W_j uniform on S^{fan_in − 1}, b_j = 0.
+/// "Unit hypersphere" initialisation (Shin &amp; Karniadakis 2020, eq. 3). Without bias: each row W_j uniform on S^{fan_in − 1}, b_j = 0.
 /// With bias: each <c>[W_j, b_j]</c> uniform on S^{fan_in}.
 /// </summary>
 /// <remarks>

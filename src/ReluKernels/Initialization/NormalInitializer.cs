@@ -9,12 +9,12 @@ public enum BiasMode
     Zero = 0,
 
     /// <summary>
-    /// <c>[W_j, b_j]</c> ~ N(0, g/(fan_in + 1)) i.i.d.: the bias counts as one more input (seed 001 §5, "He with bias":
+    /// <c>[W_j, b_j]</c> ~ N(0, g/(fan_in + 1)) i.i.d.: the bias counts as one more input (Shin &amp; Karniadakis 2020, §5, "He with bias":
     /// <c>[W¹, b¹] ~ N(0, 2/(d_in + 1))</c>). Without bias parameters in the architecture this is the same as <see cref="Zero"/>.
     /// </summary>
     Joint = 1,
 
-    /// <summary>W ~ N(0, g/fan_in), b ~ N(0, σ_b²) with σ_b² given explicitly (seed 001 eq. 2, "normal with bias").</summary>
+    /// <summary>W ~ N(0, g/fan_in), b ~ N(0, σ_b²) with σ_b² given explicitly (Shin &amp; Karniadakis 2020, eq. 2, "normal with bias").</summary>
     Independent = 2,
 }
 
@@ -23,7 +23,7 @@ public enum BiasMode
 /// Draw order: per layer, W row-major, then b (only when b is random).
 /// </summary>
 /// <remarks>
-/// He normal (He et al. 2015; seed 001 eq. 2 with σ² = 2/n_t): g = 2. LeCun normal (LeCun et al. 1998): g = 1.
+/// He normal (He et al. 2015; Shin &amp; Karniadakis 2020, eq. 2 with σ² = 2/n_t): g = 2. LeCun normal (LeCun et al. 1998): g = 1.
 /// Allocation-free.
 /// </remarks>
 public sealed class NormalInitializer : LayerInitializer
@@ -46,10 +46,10 @@ public sealed class NormalInitializer : LayerInitializer
     /// <summary>He normal without bias: W ~ N(0, 2/fan_in), b = 0.</summary>
     public static NormalInitializer HeWithoutBias { get; } = new(2);
 
-    /// <summary>He normal with bias as in seed 001 §5: [W, b] ~ N(0, 2/(fan_in + 1)).</summary>
+    /// <summary>He normal with bias as in Shin &amp; Karniadakis 2020, §5: [W, b] ~ N(0, 2/(fan_in + 1)).</summary>
     public static NormalInitializer HeWithBias { get; } = new(2, BiasMode.Joint);
 
-    /// <summary>He-normal weights N(0, 2/fan_in) with biases N(0, σ_b²) (seed 001 eq. 2).</summary>
+    /// <summary>He-normal weights N(0, 2/fan_in) with biases N(0, σ_b²) (Shin &amp; Karniadakis 2020, eq. 2).</summary>
     public static NormalInitializer He(double biasVariance) => new(2, BiasMode.Independent, biasVariance);
 
     /// <summary>LeCun normal: W ~ N(0, 1/fan_in), b = 0.</summary>

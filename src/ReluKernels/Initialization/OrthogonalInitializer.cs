@@ -4,7 +4,7 @@ using MathNet.Numerics.LinearAlgebra.Factorization;
 namespace ReluKernels;
 
 /// <summary>
-/// Orthogonal initialisation (Saxe et al. 2014; seed 000 §5.1): each W_l is gain × a Haar-distributed
+/// Orthogonal initialisation (Saxe et al. 2014; Lu et al. 2019, §5.1): each W_l is gain × a Haar-distributed
 /// (semi-)orthogonal matrix; biases 0.
 /// </summary>
 /// <remarks>

@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace ReluKernels.MonteCarlo;
 
 /// <summary>
-/// The reproducible parallel loop under every Monte-Carlo experiment (DESIGN.md §6). Trials are cut into blocks of
+/// The reproducible parallel loop under every Monte-Carlo experiment (docs/monte-carlo.md#reproducibility-contract). Trials are cut into blocks of
 /// <see cref="MonteCarloOptions.BlockSize"/>; block b draws from its own counter-based stream (seed, b), so its tally
 /// depends on nothing else. Blocks run in rounds of 4 × threads; after a round their tallies are added to the total in
 /// block order, so the total — even a floating-point sum — is identical for any thread count, shard split, ISA path or

@@ -3,7 +3,7 @@ namespace ReluKernels.MonteCarlo;
 /// <summary>
 /// One cell of a collapse study: random networks with input dimension 1, <see cref="Depth"/> hidden ReLU layers of
 /// <see cref="Width"/> neurons (the paper's "L layers, the last also ReLU", Lu et al. Fig. 6A), on Ω = [−r, r].
-/// A trial draws one network and records whether some hidden layer is identically zero on Ω (collapse, DESIGN.md §2),
+/// A trial draws one network and records whether some hidden layer is identically zero on Ω (collapse, docs/definitions.md),
 /// the first such layer, and whether the last hidden layer is the zero vector at the input <see cref="Probe"/>.
 /// </summary>
 public sealed record CollapseExperiment

@@ -31,7 +31,7 @@ public sealed class NetworkShapeAttribute(int width, int depth) : Attribute
     /// <summary>Whether every layer has a bias vector; default true.</summary>
     public bool Bias { get; set; } = true;
 
-    /// <summary>Whether the output layer applies the activation too (seed 000's "last layer also ReLU"); default false.</summary>
+    /// <summary>Whether the output layer applies the activation too (Lu et al.'s "last layer also ReLU"); default false.</summary>
     public bool OutputActivation { get; set; }
 
     /// <summary>The hidden-layer activation; default <see cref="ReluKernels.Activation.ReLU"/>.</summary>

@@ -16,7 +16,7 @@ static class ShapeLimits
 
     /// <summary>
     /// Largest hidden width of a run-time <see cref="NetworkArchitecture"/>: shapes wider than <see cref="MaxWidth"/> have
-    /// no generated kernel but run on <c>GenericNetwork&lt;T&gt;</c>, train, initialise and analyse (seed 001 trains
+    /// no generated kernel but run on <c>GenericNetwork&lt;T&gt;</c>, train, initialise and analyse (Shin &amp; Karniadakis 2020 trains
     /// shallow networks of width 100 and 500).
     /// </summary>
     public const int MaxRuntimeWidth = 1024;

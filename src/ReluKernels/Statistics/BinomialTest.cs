@@ -4,7 +4,7 @@ namespace ReluKernels.Statistics;
 
 /// <summary>
 /// Exact binomial tail probabilities, used to hold a simulated count against a theoretical probability
-/// (DESIGN.md §7). They go through the regularised incomplete beta function, so trial counts beyond
+/// (docs/statistics.md). They go through the regularised incomplete beta function, so trial counts beyond
 /// <see cref="int.MaxValue"/> are fine.
 /// </summary>
 public static class BinomialTest

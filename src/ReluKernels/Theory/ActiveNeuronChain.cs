@@ -1,7 +1,7 @@
 namespace ReluKernels.Theory;
 
 /// <summary>
-/// The Markov chain of active-neuron counts across layers: seed 001 (Shin &amp; Karniadakis, "Trainability of ReLU
+/// The Markov chain of active-neuron counts across layers: Shin &amp; Karniadakis (2020) (Shin &amp; Karniadakis, "Trainability of ReLU
 /// networks and Data-dependent Initialization"), Lemma 12, Eqs. (12)–(13): π_t = π₀ P₁ ⋯ P_t with π₀ = e_{n₀} and
 /// (P_t)_{i+1, j+1} = P(m_t = j | m_{t−1} = i).
 /// </summary>
@@ -19,7 +19,7 @@ public static class ActiveNeuronChain
     public const double StochasticTolerance = 1e-9;
 
     /// <summary>
-    /// π₀ = [0, …, 0, 1] of length n₀ + 1: all n₀ input coordinates are "active". Source: seed 001, Lemma 12. <b>EXACT</b>.
+    /// π₀ = [0, …, 0, 1] of length n₀ + 1: all n₀ input coordinates are "active". Source: Shin &amp; Karniadakis 2020, Lemma 12. <b>EXACT</b>.
     /// </summary>
     /// <param name="inputDim">n₀ = d, ≥ 1.</param>
     /// <returns>A new array e_{n₀}.</returns>
@@ -33,7 +33,7 @@ public static class ActiveNeuronChain
     }
 
     /// <summary>
-    /// One step π_t = π_{t−1} P_t. Source: seed 001, Lemma 12 (law of total probability). <b>EXACT</b>.
+    /// One step π_t = π_{t−1} P_t. Source: Shin &amp; Karniadakis 2020, Lemma 12 (law of total probability). <b>EXACT</b>.
     /// </summary>
     /// <param name="distribution">π_{t−1}: finite, non-negative, summing to 1 within <see cref="StochasticTolerance"/>.</param>
     /// <param name="transition">P_t with <c>distribution.Length</c> rows, each a probability vector.</param>
@@ -48,7 +48,7 @@ public static class ActiveNeuronChain
     }
 
     /// <summary>
-    /// π_t = π₀ P₁ P₂ ⋯ P_t with π₀ = e_{n₀}. Source: seed 001, Lemma 12, Eq. (12). <b>EXACT</b> given exact P_t.
+    /// π_t = π₀ P₁ P₂ ⋯ P_t with π₀ = e_{n₀}. Source: Shin &amp; Karniadakis 2020, Lemma 12, Eq. (12). <b>EXACT</b> given exact P_t.
     /// With no transitions it returns π₀.
     /// </summary>
     /// <param name="inputDim">n₀ = d, ≥ 1; P₁ must have n₀ + 1 rows.</param>
@@ -70,7 +70,7 @@ public static class ActiveNeuronChain
 
     /// <summary>
     /// One row of Eq. (13) when the conditional born-dead probability p_t(A^i_{t−1}) takes finitely many values:
-    /// row_j = C(n, j)·E[(1 − p)^j p^{n−j}] = Σ_k w_k·C(n, j)(1 − p_k)^j p_k^{n−j}, j = 0..n. Source: seed 001, Lemma 12,
+    /// row_j = C(n, j)·E[(1 − p)^j p^{n−j}] = Σ_k w_k·C(n, j)(1 − p_k)^j p_k^{n−j}, j = 0..n. Source: Shin &amp; Karniadakis 2020, Lemma 12,
     /// Eq. (13) (independent, identically distributed rows given the previous layers). <b>EXACT</b> for an exact mixing
     /// distribution; with quadrature nodes and weights it is the corresponding quadrature rule.
     /// </summary>

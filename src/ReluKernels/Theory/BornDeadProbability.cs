@@ -1,7 +1,7 @@
 namespace ReluKernels.Theory;
 
 /// <summary>
-/// Born-dead probability of one ReLU neuron with a random bias on the ball B_r(0) ⊂ ℝ^d: seed 001 (Shin &amp; Karniadakis,
+/// Born-dead probability of one ReLU neuron with a random bias on the ball B_r(0) ⊂ ℝ^d: Shin &amp; Karniadakis (2020) (Shin &amp; Karniadakis,
 /// "Trainability of ReLU networks and Data-dependent Initialization"), Lemma 11, Eqs. (9)–(10), also Eq. (14) of
 /// Lemma 13.
 /// </summary>
@@ -29,7 +29,7 @@ public static class BornDeadProbability
 
     /// <summary>
     /// p̂_d(r): probability that a ReLU neuron with i.i.d. N(0, σ²) weights and bias (or a uniform direction of
-    /// [w, b] on S^d) is dead on the whole ball B_r(0) ⊂ ℝ^d. Source: seed 001, Lemma 11, Eq. (9) (= Eq. (14)).
+    /// [w, b] on S^d) is dead on the whole ball B_r(0) ⊂ ℝ^d. Source: Shin &amp; Karniadakis 2020, Lemma 11, Eq. (9) (= Eq. (14)).
     /// <b>EXACT</b>. Examples: d = 1 gives arctan(1/r)/π (1/4 at r = 1, 1/3 at r = 1/√3); d = 2 gives (1 − cos α)/2;
     /// d = 3 gives (α − sin α cos α)/π, with α = arctan(1/r). Always &lt; 1/2 and decreasing in r.
     /// </summary>
@@ -40,7 +40,7 @@ public static class BornDeadProbability
     public static double Value(int inputDim, double r) => Math.Exp(LogValue(inputDim, r));
 
     /// <summary>
-    /// ln p̂_d(r) (see <see cref="Value"/>), finite even where p̂ itself underflows. Source: seed 001, Lemma 11.
+    /// ln p̂_d(r) (see <see cref="Value"/>), finite even where p̂ itself underflows. Source: Shin &amp; Karniadakis 2020, Lemma 11.
     /// <b>EXACT</b>.
     /// </summary>
     /// <param name="inputDim">Input dimension d, ≥ 1.</param>
@@ -71,7 +71,7 @@ public static class BornDeadProbability
     }
 
     /// <summary>
-    /// Lower bound of Eq. (10): p̂_d(r) ≥ (sin α)^d/(π d), α = arctan(1/r). Source: seed 001, Lemma 11, Eq. (10).
+    /// Lower bound of Eq. (10): p̂_d(r) ≥ (sin α)^d/(π d), α = arctan(1/r). Source: Shin &amp; Karniadakis 2020, Lemma 11, Eq. (10).
     /// A <b>lower BOUND</b> on <see cref="Value"/> (from ∫₀^α sin^{d−1} ≥ sin^d α/d and Surf(S^{d−1})/Surf(S^d) ≥ 1/π).
     /// It is exp(−C_r d)/(π d), the right-hand side of Theorem 6's condition (4).
     /// </summary>
@@ -87,7 +87,7 @@ public static class BornDeadProbability
     }
 
     /// <summary>
-    /// Upper bound of Eq. (10): p̂_d(r) ≤ √(d/2π)·α·(sin α)^{d−1}, α = arctan(1/r). Source: seed 001, Lemma 11,
+    /// Upper bound of Eq. (10): p̂_d(r) ≤ √(d/2π)·α·(sin α)^{d−1}, α = arctan(1/r). Source: Shin &amp; Karniadakis 2020, Lemma 11,
     /// Eq. (10). An <b>upper BOUND</b> on <see cref="Value"/> (from Surf(S^{d−1})/Surf(S^d) ≤ √(d/2π) and
     /// ∫₀^α sin^{d−1} ≤ α sin^{d−1}α). Can exceed 1/2 (then it is vacuous): as r → 0 it tends to √(d/2π)·π/2, which is &gt; 1/2 for every d.
     /// </summary>
@@ -104,7 +104,7 @@ public static class BornDeadProbability
     }
 
     /// <summary>
-    /// The prefactor of Lemma 11: Surf(S^{d−1})/Surf(S^d) = Γ((d+1)/2)/(√π Γ(d/2)) = 1/B(d/2, ½). Source: seed 001,
+    /// The prefactor of Lemma 11: Surf(S^{d−1})/Surf(S^d) = Γ((d+1)/2)/(√π Γ(d/2)) = 1/B(d/2, ½). Source: Shin &amp; Karniadakis (2020),
     /// Lemma 11 proof. <b>EXACT</b>. Equals 1/π at d = 1 and 1/2 at d = 2, increases with d, and stays below √(d/2π)
     /// (the paper cites Leopardi 2007; it follows from Gautschi's inequality).
     /// </summary>

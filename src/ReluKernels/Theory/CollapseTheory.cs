@@ -2,15 +2,15 @@ namespace ReluKernels.Theory;
 
 /// <summary>
 /// Closed-form collapse probabilities of deep and narrow ReLU networks at initialisation: Lu, Su &amp; Karniadakis,
-/// "Collapse of deep and narrow neural nets" (seed 000; arXiv 1808.04947), Lemma 7, Theorems 8 and 9 and Eq. (5), and
+/// "Collapse of deep and narrow neural nets" (Lu et al. 2019; arXiv 1808.04947), Lemma 7, Theorems 8 and 9 and Eq. (5), and
 /// the refined born-dead bound of the journal version (Lu, Shin, Su &amp; Karniadakis, "Dying ReLU and initialization",
-/// arXiv 1903.06733, Theorem 3, as quoted by seed 001, Appendix G).
+/// arXiv 1903.06733, Theorem 3, as quoted by Shin &amp; Karniadakis 2020, Appendix G).
 /// </summary>
 /// <remarks>
 /// <para>
 /// Layer counting. The paper's "L-layer network" counts every layer that has weights, the last one included. Methods
 /// that take <c>layerWidths</c> use that convention (N₁..N_L, the last entry being the last layer). The equal-width
-/// overloads and the born-dead bounds count <b>hidden ReLU layers</b>, as the rest of ReluKernels does (DESIGN.md §2).
+/// overloads and the born-dead bounds count <b>hidden ReLU layers</b>, as the rest of ReluKernels does (docs/definitions.md).
 /// </para>
 /// <para>
 /// Weights are assumed independent, symmetric about 0 and continuous (so P(w·x + b = 0) = 0), which is what Lemma 7
@@ -23,7 +23,7 @@ public static class CollapseTheory
 {
     /// <summary>
     /// Probability that a single ReLU layer with <paramref name="outputs"/> neurons outputs the zero vector at a fixed
-    /// input x ≠ 0: 2^−N. Source: seed 000, Lemma 7. <b>EXACT</b> for independent, symmetric, continuous weights with
+    /// input x ≠ 0: 2^−N. Source: Lu et al. 2019, Lemma 7. <b>EXACT</b> for independent, symmetric, continuous weights with
     /// zero or symmetric random biases (each neuron's pre-activation is positive with probability 1/2, independently).
     /// With zero biases and input x = 0 the output is always zero (not covered here).
     /// </summary>
@@ -39,7 +39,7 @@ public static class CollapseTheory
     /// <summary>
     /// Probability that the output of a bias-free ReLU network is the zero vector at one fixed input x ≠ 0:
     /// 1 − ∏_{l=1}^{L} (1 − 2^−N_l) when the last layer also applies ReLU, else 1 − ∏_{l=1}^{L−1} (1 − 2^−N_l).
-    /// Source: seed 000, Theorem 8 (proof in its Appendix H). <b>EXACT</b> per input, for independent, symmetric,
+    /// Source: Lu et al. 2019, Theorem 8 (proof in its Appendix H). <b>EXACT</b> per input, for independent, symmetric,
     /// continuous weights and all biases zero (zero is then absorbing, and each layer kills a nonzero input with
     /// probability 2^−N_l by Lemma 7). As a probability that the network is the zero <i>function</i> on a domain it is
     /// only an <b>upper BOUND</b> (that event implies the per-input one), which is how the paper uses it.
@@ -67,7 +67,7 @@ public static class CollapseTheory
 
     /// <summary>
     /// Theorem 8 for <paramref name="layers"/> ReLU layers of equal width N (our <c>depth</c> hidden layers, measured at
-    /// the last hidden layer): 1 − (1 − 2^−N)^L. Source: seed 000, Theorem 8 with all N_l = N and ReLU on the last layer.
+    /// the last hidden layer): 1 − (1 − 2^−N)^L. Source: Lu et al. 2019, Theorem 8 with all N_l = N and ReLU on the last layer.
     /// <b>EXACT</b> per fixed input x ≠ 0 (bias-free, independent symmetric continuous weights); an <b>upper BOUND</b>
     /// on the probability that some hidden layer is identically zero on a domain (born dead / collapsed).
     /// </summary>
@@ -85,7 +85,7 @@ public static class CollapseTheory
     /// <summary>
     /// Per-input degeneracy probability when weights <b>and</b> biases are random. If the last layer applies ReLU:
     /// P(x^L = 0) = 2^−N_L, independent of depth. If the last layer is linear (requires L ≥ 2): P(x^L = b^L) = 2^−N_{L−1}
-    /// (the output equals the last bias exactly when layer L − 1 outputs zero). Source: seed 000, Theorem 9 (proof in its
+    /// (the output equals the last bias exactly when layer L − 1 outputs zero). Source: Lu et al. 2019, Theorem 9 (proof in its
     /// Appendix I). <b>EXACT</b> per fixed input, for independent, symmetric, continuous weights and biases (by Lemma 7
     /// applied to the augmented input (x^{l−1}, 1), which is never zero).
     /// </summary>
@@ -111,7 +111,7 @@ public static class CollapseTheory
 
     /// <summary>
     /// Largest (real) depth L at which Theorem 8's per-input zero probability at constant width N stays ≤ p:
-    /// L_max = ln(1 − p) / ln(1 − 2^−N), i.e. 1 − (1 − 2^−N)^L ≤ p ⇔ L ≤ L_max. Source: seed 000, Eq. (5) (plotted in its
+    /// L_max = ln(1 − p) / ln(1 − 2^−N), i.e. 1 − (1 − 2^−N)^L ≤ p ⇔ L ≤ L_max. Source: Lu et al. 2019, Eq. (5) (plotted in its
     /// Fig. 6B). <b>EXACT</b> inversion of Theorem 8; because Theorem 8 is an upper bound on the collapse probability,
     /// L_max is a conservative (<b>lower BOUND</b>) estimate of the depth that keeps collapse below p.
     /// </summary>
@@ -139,8 +139,8 @@ public static class CollapseTheory
     /// the input domain):
     /// 1 − a₁^{H−1} + c·(a₂^{H−1} − a₁^{H−1}), with a₁ = 1 − 2^−n, a₂ = 1 − 2^{−n+1} − (n − 1)·2^{−2n},
     /// c = (1 − 2^{−n+1})(1 − 2^−n) / (1 + (n − 1)·2^−n).
-    /// Source: Lu, Shin, Su &amp; Karniadakis, arXiv 1903.06733 (journal version of seed 000), Theorem 3, quoted exactly in
-    /// seed 001, Appendix G, whose L is our H + 1 (exponent L − 2 = H − 1); derivation in
+    /// Source: Lu, Shin, Su &amp; Karniadakis, arXiv 1903.06733 (journal version of Lu et al. (2019)), Theorem 3, quoted exactly in
+    /// Shin &amp; Karniadakis 2020, Appendix G, whose L is our H + 1 (exponent L − 2 = H − 1); derivation in
     /// docs/theory/collapse.md. A bound: it is 1 minus the survival of a 3-state chain that treats every two-sided state
     /// as if its two sides had disjoint supports, which is exact from hidden layer 1 to 2 and optimistic afterwards.
     /// Weights independent, symmetric, continuous; zero biases.

@@ -1,7 +1,7 @@
 namespace ReluKernels.Theory;
 
 /// <summary>
-/// The data-dependent bias initialisation of seed 001 (Shin &amp; Karniadakis, "Trainability of ReLU networks and
+/// The data-dependent bias initialisation of Shin &amp; Karniadakis (2020) (Shin &amp; Karniadakis, "Trainability of ReLU networks and
 /// Data-dependent Initialization", §4.1): Theorem 10 (proof in Appendix H), the He-without-bias reference value and
 /// the parameter choice Eq. (5).
 /// </summary>
@@ -21,7 +21,7 @@ public static class DataDependentInitTheory
 {
     /// <summary>
     /// The training point (0-based) that neuron <paramref name="neuron"/> (0-based) is placed at: i mod m, i.e. the
-    /// paper's j_i − 1 = (i − 1) mod m. Source: seed 001, §4.1. <b>EXACT</b> (a definition).
+    /// paper's j_i − 1 = (i − 1) mod m. Source: Shin &amp; Karniadakis 2020, §4.1. <b>EXACT</b> (a definition).
     /// </summary>
     /// <param name="neuron">0-based neuron index i ≥ 0.</param>
     /// <param name="pointCount">Number m of training points, ≥ 1.</param>
@@ -39,7 +39,7 @@ public static class DataDependentInitTheory
     /// (σ_out² σ_in²/(m π))·Σ_{k=1}^{m} Σ_{i=1}^{n} [(s² + Δ²)(arctan(s/Δ) + π/2) + sΔ], Δ = ‖x_k − x_{j_i}‖.
     /// When m divides n (n = h·m) this is the paper's (h σ_out² σ_in²/(m π))·Σ_{k,i=1}^{m}[…]; for other n ≥ m the
     /// points 1..(n mod m) carry one neuron more, exactly as the assignment j_i − 1 = (i − 1) mod m does. For Δ = 0 the
-    /// bracket is its limit π s² (0 when s = 0 too). Source: seed 001, Theorem 10 (Appendix H). <b>EXACT</b>
+    /// bracket is its limit π s² (0 when s = 0 too). Source: Shin &amp; Karniadakis 2020, Theorem 10 (Appendix H). <b>EXACT</b>
     /// (re-derived independently: E[ReLU(Z + |e|)²] with Z ~ N(0, σ_in²Δ²), e ~ N(0, σ_in²s²) equals
     /// (σ_in²/π)·[(s² + Δ²)(arctan(s/Δ) + π/2) + sΔ]).
     /// </summary>
@@ -77,7 +77,7 @@ public static class DataDependentInitTheory
 
     /// <summary>
     /// The reference value for "normal" initialisation without bias: E_X[q(x)] = (n σ_out² σ_in²/(2m))·‖X‖_F², which is
-    /// (2/(d m))‖X‖_F² for He initialisation (σ_in² = 2/d, σ_out² = 2/n). Source: seed 001, §4.1 (display before
+    /// (2/(d m))‖X‖_F² for He initialisation (σ_in² = 2/d, σ_out² = 2/n). Source: Shin &amp; Karniadakis 2020, §4.1 (display before
     /// Theorem 10). <b>EXACT</b> (E[ReLU(wᵀx)²] = σ_in²‖x‖²/2).
     /// </summary>
     /// <param name="points">The m training inputs, row-major m × d; all coordinates finite.</param>
@@ -110,7 +110,7 @@ public static class DataDependentInitTheory
     }
 
     /// <summary>
-    /// Eq. (5): σ_in² = 2/d, σ_e² = 0, σ_out² = (1/h)·Σ_j‖x_j‖²/Σ_{k&lt;i}‖x_k − x_i‖² with h = n/m. Source: seed 001,
+    /// Eq. (5): σ_in² = 2/d, σ_e² = 0, σ_out² = (1/h)·Σ_j‖x_j‖²/Σ_{k&lt;i}‖x_k − x_i‖² with h = n/m. Source: Shin &amp; Karniadakis (2020),
     /// Eq. (5). <b>EXACT</b> in the sense the paper states: with these values Theorem 10 equals the He-without-bias value
     /// (2/(d m))‖X‖_F² — exactly when m divides n; for other n ≥ m (unequal numbers of neurons per point) it is
     /// approximate, and <see cref="OutputVarianceMatchingHe"/> gives the exact match.
@@ -149,7 +149,7 @@ public static class DataDependentInitTheory
     /// <summary>
     /// The σ_out² for which Theorem 10 equals the He-without-bias value (2/(d m))‖X‖_F², for any width n ≥ m, σ_in and
     /// s: σ_out² = 2π‖X‖_F²/(d σ_in² S) with S the double sum of Theorem 10 (over all n neurons). With σ_in² = 2/d,
-    /// s = 0 and m dividing n it is Eq. (5)'s σ_out². Source: the matching principle of seed 001, §4.1, solved exactly.
+    /// s = 0 and m dividing n it is Eq. (5)'s σ_out². Source: the matching principle of Shin &amp; Karniadakis 2020, §4.1, solved exactly.
     /// <b>EXACT</b>.
     /// </summary>
     /// <param name="points">The m training inputs, row-major m × d, finite, not all at the origin.</param>
@@ -270,7 +270,7 @@ public static class DataDependentInitTheory
     }
 }
 
-/// <summary>Variances of the data-dependent initialisation (seed 001, Eq. (5)).</summary>
+/// <summary>Variances of the data-dependent initialisation (Shin &amp; Karniadakis 2020, Eq. (5)).</summary>
 /// <param name="InputVariance">σ_in², the variance of each first-layer weight.</param>
 /// <param name="OutputVariance">σ_out², the variance of each output weight.</param>
 /// <param name="NoiseVariance">σ_e², the variance of ε_i in b_i = −w_iᵀx_{j_i} + |ε_i|.</param>

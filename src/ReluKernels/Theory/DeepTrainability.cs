@@ -1,7 +1,7 @@
 namespace ReluKernels.Theory;
 
 /// <summary>
-/// Trainability of deep bias-free ReLU networks: seed 001 (Shin &amp; Karniadakis, "Trainability of ReLU networks and
+/// Trainability of deep bias-free ReLU networks: Shin &amp; Karniadakis (2020) (Shin &amp; Karniadakis, "Trainability of ReLU networks and
 /// Data-dependent Initialization"), Corollary 9 (proof in its Appendix G).
 /// </summary>
 public static class DeepTrainability
@@ -10,12 +10,12 @@ public static class DeepTrainability
     /// <b>Upper BOUND</b> on the trainability of a network with input dimension 1, <paramref name="hiddenLayers"/> = L
     /// hidden ReLU layers of width n ≥ every requirement m_t, all weights "normal" and all biases zero:
     /// a₁^{L−1} − c·(a₂^{L−1} − a₁^{L−1}), a₁ = 1 − 2^{−n}, a₂ = 1 − 2^{−n+1} − (n − 1)2^{−2n},
-    /// c = (1 − 2^{−n+1})(1 − 2^{−n})/(1 + (n − 1)2^{−n}). Source: seed 001, Corollary 9. It does not depend on the m_t.
+    /// c = (1 − 2^{−n+1})(1 − 2^{−n})/(1 + (n − 1)2^{−n}). Source: Shin &amp; Karniadakis 2020, Corollary 9. It does not depend on the m_t.
     /// </summary>
     /// <remarks>
     /// <para>
     /// Derivation (Appendix G): trainability ≤ P(every hidden layer has an active neuron) = 1 − P(born dead), and the
-    /// journal version of seed 000 (arXiv 1903.06733, Theorem 3) bounds P(born dead) from below; the paper's exponent
+    /// journal version of Lu et al. (2019) (arXiv 1903.06733, Theorem 3) bounds P(born dead) from below; the paper's exponent
     /// L − 1 is that theorem's L − 2 applied to a network with L + 1 layers. So this equals
     /// 1 − <see cref="CollapseTheory.BornDeadLowerBound"/>(n, L) (tested). A bound twice over: the born-dead bound is
     /// one, and trainability also needs few permanently dead neurons.

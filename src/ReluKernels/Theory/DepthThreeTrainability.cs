@@ -1,9 +1,9 @@
 namespace ReluKernels.Theory;
 
 /// <summary>
-/// Trainability of depth-3 ReLU networks n = (1, n₁, n₂, n₃) on [−r, r]: seed 001 (Shin &amp; Karniadakis,
-/// "Trainability of ReLU networks and Data-dependent Initialization"), <b>Theorem 8 of seed 001</b> (not to be confused
-/// with seed 000's Theorem 8 in <see cref="CollapseTheory"/>), its proof (Appendix F, Lemma 16) and its four cases
+/// Trainability of depth-3 ReLU networks n = (1, n₁, n₂, n₃) on [−r, r]: Shin &amp; Karniadakis (2020) (Shin &amp; Karniadakis,
+/// "Trainability of ReLU networks and Data-dependent Initialization"), <b>Theorem 8 of Shin &amp; Karniadakis (2020)</b> (not to be confused
+/// with Lu et al.'s Theorem 8 in <see cref="CollapseTheory"/>), its proof (Appendix F, Lemma 16) and its four cases
 /// (<see cref="FirstTwoLayersScheme"/>).
 /// </summary>
 /// <remarks>
@@ -32,7 +32,7 @@ namespace ReluKernels.Theory;
 public static class DepthThreeTrainability
 {
     /// <summary>
-    /// The four formulas of seed 001, Theorem 8, as printed. Source: seed 001, Theorem 8 (proof in Appendix F).
+    /// The four formulas of Shin &amp; Karniadakis 2020, Theorem 8, as printed. Source: Shin &amp; Karniadakis 2020, Theorem 8 (proof in Appendix F).
     /// Status by case:
     /// <list type="bullet">
     /// <item>(a) <b>NOT a bound, and not a probability</b>: the printed Q(j, l) has (3/4 − 2^{−n₁−1}) where the
@@ -78,7 +78,7 @@ public static class DepthThreeTrainability
 
     /// <summary>
     /// The exact trainability P(m₁ ≥ m₁-req, m₂ ≥ 1, #permanently dead in layer 2 ≤ n₂ − m₂) for each case. Source:
-    /// seed 001, Definition 7 and Lemma 16 (the first equality in the proof of Theorem 8), with the true permanent-death
+    /// Shin &amp; Karniadakis 2020, Definition 7 and Lemma 16 (the first equality in the proof of Theorem 8), with the true permanent-death
     /// probabilities p_b listed in the class remarks and p₂ from Lemma 14 (corrected angle in (b)). <b>EXACT</b>.
     /// Equals (b) the bracket of the printed bound, (c) (1 − p̂₁(r))·P(Binomial(n₂, 1/2) ≥ m₂), (d) the printed
     /// formula.
@@ -101,7 +101,7 @@ public static class DepthThreeTrainability
     }
 
     /// <summary>
-    /// P(m₁ ≥ m₁-req, m₂ ≥ m₂-req): the probability that no revival is needed. Source: seed 001, remark after
+    /// P(m₁ ≥ m₁-req, m₂ ≥ m₂-req): the probability that no revival is needed. Source: Shin &amp; Karniadakis 2020, remark after
     /// Corollary 9 ("a naive lower bound of trainability"), with π₂ from Lemma 14. <b>EXACT</b> as a probability, a
     /// <b>lower BOUND</b> on the trainability.
     /// </summary>
@@ -118,7 +118,7 @@ public static class DepthThreeTrainability
         ActiveAtLeast(scheme, firstLayerWidth, secondLayerWidth, firstLayerRequired, secondLayerRequired, r, secondLayerRequired);
 
     /// <summary>
-    /// P(m₁ ≥ m₁-req, m₂ ≥ 1): the trainability if every dead layer-2 neuron could be revived. Source: seed 001,
+    /// P(m₁ ≥ m₁-req, m₂ ≥ 1): the trainability if every dead layer-2 neuron could be revived. Source: Shin &amp; Karniadakis (2020),
     /// Lemma 16 (trainability requires m_t ≥ 1) with π₂ from Lemma 14. <b>EXACT</b> as a probability, an
     /// <b>upper BOUND</b> on the trainability.
     /// </summary>

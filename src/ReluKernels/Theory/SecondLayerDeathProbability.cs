@@ -4,7 +4,7 @@ namespace ReluKernels.Theory;
 
 /// <summary>
 /// Conditional born-dead probabilities p₂ of a second-layer neuron given the first layer, for input dimension 1 and
-/// input domain [−r, r]: seed 001 (Shin &amp; Karniadakis), Lemma 14 (b) (p₂(s)) and Lemma 15 (p₂(ω)).
+/// input domain [−r, r]: Shin &amp; Karniadakis (2020), Lemma 14 (b) (p₂(s)) and Lemma 15 (p₂(ω)).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -37,7 +37,7 @@ public static class SecondLayerDeathProbability
     /// p₂(s) by the paper's integral
     /// p₂(s) = 1/2 + [∫_{π/2}^{π+α_s} g(r√s cos θ) dθ + ∫_{π+α_s}^{2π} g(r√(n₁ − s) sin θ) dθ]/(4π), g(x) = sin(arctan x),
     /// evaluated by adaptive Gauss–Kronrod quadrature (MathNet, 31 points, requested relative tolerance 1e−12; agreement
-    /// with the closed form is better than 1e−12). Source: seed 001, Lemma 14 (b) and Theorem 8 (b).
+    /// with the closed form is better than 1e−12). Source: Shin &amp; Karniadakis 2020, Lemma 14 (b) and Theorem 8 (b).
     /// With <see cref="SignSplitAngle.Corrected"/> (default) it is <b>EXACT</b> (equal to
     /// <see cref="GivenSignSplitClosedForm"/>); with <see cref="SignSplitAngle.AsPrinted"/> it reproduces the paper's
     /// formula, which is wrong for s ∉ {0, n₁/2, n₁} (neither a bound nor exact; it over-states p₂ for s &lt; n₁/2).
@@ -90,7 +90,7 @@ public static class SecondLayerDeathProbability
     /// angle ω of the single first-layer neuron (w¹, b¹) = (sin ω, cos ω) ("unit hypersphere" with bias, n₁ = 1):
     /// 1 for |ω| ≥ π/2 + α_r; 1/4 + g(|ω| − α_r)/(2π) for π/2 − α_r ≤ |ω| &lt; π/2 + α_r; and
     /// 1/4 + [g(|ω| − α_r) + arctan(√(r² + 1) cos(|ω| + α_r))]/(2π) for |ω| &lt; π/2 − α_r, with
-    /// g(x) = arctan(1/(√(r² + 1) cos x)), α_r = arctan r. Source: seed 001, Lemma 15 (used in Lemma 14 (d) and
+    /// g(x) = arctan(1/(√(r² + 1) cos x)), α_r = arctan r. Source: Shin &amp; Karniadakis 2020, Lemma 15 (used in Lemma 14 (d) and
     /// Theorem 8 (d)). <b>EXACT</b>: it equals 1/2 − (arctan y_max − arctan y_min)/(2π) with y_max, y_min the largest
     /// and smallest first-layer output on [−r, r].
     /// </summary>

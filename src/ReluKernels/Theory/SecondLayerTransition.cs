@@ -2,7 +2,7 @@ namespace ReluKernels.Theory;
 
 /// <summary>
 /// The stochastic matrix P₂ of the active-neuron chain from hidden layer 1 to hidden layer 2, and π₂ = π₁P₂, for input
-/// dimension 1 and input domain [−r, r]: seed 001 (Shin &amp; Karniadakis), Lemma 14, its four cases
+/// dimension 1 and input domain [−r, r]: Shin &amp; Karniadakis (2020), Lemma 14, its four cases
 /// (<see cref="FirstTwoLayersScheme"/>), with π₁ from Lemma 13.
 /// </summary>
 /// <remarks>
@@ -31,7 +31,7 @@ public static class SecondLayerTransition
     internal const double AverageTolerance = 1e-13;
 
     /// <summary>
-    /// P₂ for the given case. Source: seed 001, Lemma 14. <b>EXACT</b> (case (b) with
+    /// P₂ for the given case. Source: Shin &amp; Karniadakis 2020, Lemma 14. <b>EXACT</b> (case (b) with
     /// <see cref="SignSplitAngle.Corrected"/>; with <see cref="SignSplitAngle.AsPrinted"/> it is the paper's formula,
     /// which is not exact — see <see cref="SecondLayerDeathProbability"/>).
     /// </summary>
@@ -57,7 +57,7 @@ public static class SecondLayerTransition
 
     /// <summary>
     /// π₁ for the first layer of the given case (input dimension 1): δ_{n₁} without bias, (p̂₁(r), 1 − p̂₁(r)) with bias
-    /// (n₁ = 1), p̂₁(r) = arctan(1/r)/π. Source: seed 001, Lemma 13. <b>EXACT</b>.
+    /// (n₁ = 1), p̂₁(r) = arctan(1/r)/π. Source: Shin &amp; Karniadakis 2020, Lemma 13. <b>EXACT</b>.
     /// </summary>
     /// <param name="scheme">Which case of Lemma 14.</param>
     /// <param name="firstLayerWidth">n₁ ≥ 1 (1 for the cases with a first-layer bias).</param>
@@ -72,7 +72,7 @@ public static class SecondLayerTransition
     }
 
     /// <summary>
-    /// π₂ = π₁P₂, the distribution of the number of active second-layer neurons. Source: seed 001, Lemma 14 ("Then
+    /// π₂ = π₁P₂, the distribution of the number of active second-layer neurons. Source: Shin &amp; Karniadakis 2020, Lemma 14 ("Then
     /// π₂ = π₁P₂"). <b>EXACT</b> (case (b) with the corrected angle).
     /// </summary>
     /// <param name="scheme">Which case of Lemma 14.</param>

@@ -1,7 +1,7 @@
 namespace ReluKernels.Theory;
 
 /// <summary>
-/// Trainability of shallow (one-hidden-layer) ReLU networks on the ball B_r(0) ⊂ ℝ^d: seed 001 (Shin &amp; Karniadakis,
+/// Trainability of shallow (one-hidden-layer) ReLU networks on the ball B_r(0) ⊂ ℝ^d: Shin &amp; Karniadakis (2020) (Shin &amp; Karniadakis,
 /// "Trainability of ReLU networks and Data-dependent Initialization"), Lemma 13, Theorem 3, the over-specification
 /// width after Theorem 3, and the condition (4) of Theorem 6.
 /// </summary>
@@ -20,7 +20,7 @@ public static class ShallowTrainability
 {
     /// <summary>
     /// π₁, the distribution of the number m₁ of active first-layer neurons: (π₁)_j = P(m₁ = j), j = 0..n. Source:
-    /// seed 001, Lemma 13. <b>EXACT</b>: δ_{j,n} without bias; Binomial(n, 1 − p̂_d(r)) with bias.
+    /// Shin &amp; Karniadakis 2020, Lemma 13. <b>EXACT</b>: δ_{j,n} without bias; Binomial(n, 1 − p̂_d(r)) with bias.
     /// </summary>
     /// <param name="firstLayer">Initialisation of the first hidden layer.</param>
     /// <param name="width">Width n of the first hidden layer, ≥ 1.</param>
@@ -49,7 +49,7 @@ public static class ShallowTrainability
     /// <summary>
     /// The stochastic matrix P₁ of Lemma 12 for the first hidden layer, of size (d + 1) × (n + 1): its last row (the input
     /// layer's d "neurons" all active) is <see cref="ActiveCountDistribution"/>, and the other rows are [1, 0, …, 0]
-    /// "for completeness" as in the paper. Source: seed 001, Lemma 13 and the proof of Theorem 3 (Appendix D).
+    /// "for completeness" as in the paper. Source: Shin &amp; Karniadakis 2020, Lemma 13 and the proof of Theorem 3 (Appendix D).
     /// <b>EXACT</b> (the other rows are a convention; π₀ = e_d never reaches them).
     /// </summary>
     /// <param name="firstLayer">Initialisation of the first hidden layer.</param>
@@ -71,7 +71,7 @@ public static class ShallowTrainability
 
     /// <summary>
     /// Trainability of a shallow network: P(m₁ ≥ m) = Σ_{j=m}^{n} C(n, j)(1 − p̂)^j p̂^{n−j} with a random first-layer
-    /// bias, and 1 without. Source: seed 001, Theorem 3 (the paper prints the exponent as n₁ − j; with n₁ = n it is
+    /// bias, and 1 without. Source: Shin &amp; Karniadakis 2020, Theorem 3 (the paper prints the exponent as n₁ − j; with n₁ = n it is
     /// n − j). <b>EXACT</b>. Worked example of the paper: d = 1, r = 1, n = m = 2 gives (3/4)² = 0.5625, so the network
     /// fails with probability 0.4375 ("&gt; 0.43").
     /// </summary>
@@ -93,7 +93,7 @@ public static class ShallowTrainability
 
     /// <summary>
     /// 1 − <see cref="Trainability"/> = P(m₁ &lt; m), summed directly (so a tiny failure probability keeps its relative
-    /// accuracy). Source: seed 001, Theorem 3. <b>EXACT</b>.
+    /// accuracy). Source: Shin &amp; Karniadakis 2020, Theorem 3. <b>EXACT</b>.
     /// </summary>
     /// <param name="firstLayer">Initialisation of the hidden layer.</param>
     /// <param name="width">Width n, ≥ <paramref name="required"/>.</param>
@@ -112,7 +112,7 @@ public static class ShallowTrainability
     }
 
     /// <summary>
-    /// Expected number of active first-layer neurons: n(1 − p̂_d(r)) with bias, n without. Source: seed 001, Lemma 13 /
+    /// Expected number of active first-layer neurons: n(1 − p̂_d(r)) with bias, n without. Source: Shin &amp; Karniadakis 2020, Lemma 13 /
     /// Theorem 3 (the paper's example: width 500, d = 1, r = 1 → 375). <b>EXACT</b>.
     /// </summary>
     /// <param name="firstLayer">Initialisation of the hidden layer.</param>
@@ -132,7 +132,7 @@ public static class ShallowTrainability
 
     /// <summary>
     /// The paper's guaranteed average with a random bias: E[m₁] ≥ n(1 − √(d/2π)·α·(sin α)^{d−1}), α = arctan(1/r).
-    /// Source: seed 001, Theorem 3 (from the upper bound of Lemma 11, Eq. (10)). A <b>lower BOUND</b> on
+    /// Source: Shin &amp; Karniadakis 2020, Theorem 3 (from the upper bound of Lemma 11, Eq. (10)). A <b>lower BOUND</b> on
     /// <see cref="MeanActiveCount"/> with bias; returned as printed, so it is ≤ 0 (vacuous) when that upper bound
     /// reaches 1 (e.g. d ≥ 3 with small r: the bound tends to √(d/2π)·π/2).
     /// </summary>
@@ -149,7 +149,7 @@ public static class ShallowTrainability
 
     /// <summary>
     /// The over-specified width the paper recommends when m active neurons are wanted <i>on average</i> with a random
-    /// bias: n = m/(1 − p̂_d(r)), not rounded. Source: seed 001, discussion after Theorem 3 (d = 1, r = 1/√3, m = 200 →
+    /// bias: n = m/(1 − p̂_d(r)), not rounded. Source: Shin &amp; Karniadakis 2020, discussion after Theorem 3 (d = 1, r = 1/√3, m = 200 →
     /// n = 300). <b>EXACT</b> as the solution of E[m₁] = m; it guarantees the mean, not a probability (for that see
     /// <see cref="MinimumWidth"/>).
     /// </summary>
@@ -166,7 +166,7 @@ public static class ShallowTrainability
 
     /// <summary>
     /// The smallest integer width n ≥ m whose trainability P(m₁ ≥ m) reaches <paramref name="trainability"/>.
-    /// Source: inversion of seed 001, Theorem 3 (trainability increases with n). <b>EXACT</b>. Without bias it is m.
+    /// Source: inversion of Shin &amp; Karniadakis 2020, Theorem 3 (trainability increases with n). <b>EXACT</b>. Without bias it is m.
     /// Example: d = 1, r = 1, m = 2 needs n = 4 for trainability 0.9 (n = 2, 3, 4 give 0.5625, 0.84375, 0.9492).
     /// </summary>
     /// <param name="firstLayer">Initialisation of the hidden layer.</param>
@@ -219,7 +219,7 @@ public static class ShallowTrainability
 
     /// <summary>
     /// Condition (4) of Theorem 6: 1 − (1 − δ)^{1/m} &lt; exp(−C_r d)/(π d), C_r = −ln sin(arctan(1/r)) = ½ ln(1 + r²).
-    /// Source: seed 001, Theorem 6, Eq. (4). When it holds, the width-m network (the minimal width that can interpolate
+    /// Source: Shin &amp; Karniadakis 2020, Theorem 6, Eq. (4). When it holds, the width-m network (the minimal width that can interpolate
     /// m + 1 generic points, Lemma 5) has trainability (1 − p̂)^m &lt; 1 − δ (by the lower bound of Eq. (10)), which is the
     /// paper's argument that over-parameterisation is necessary. <b>EXACT</b> evaluation of both sides (the condition
     /// itself is a sufficient condition, not an equivalence).
@@ -271,7 +271,7 @@ public static class ShallowTrainability
 }
 
 /// <summary>
-/// The two sides of condition (4) of seed 001, Theorem 6: <see cref="LeftSide"/> = 1 − (1 − δ)^{1/m} and
+/// The two sides of condition (4) of Shin &amp; Karniadakis 2020, Theorem 6: <see cref="LeftSide"/> = 1 − (1 − δ)^{1/m} and
 /// <see cref="RightSide"/> = exp(−C_r d)/(π d), with <see cref="Cr"/> = −ln sin(arctan(1/r)).
 /// </summary>
 /// <param name="LeftSide">1 − (1 − δ)^{1/m}.</param>

@@ -2,7 +2,7 @@ namespace ReluKernels.Theory;
 
 /// <summary>
 /// Initialisation schemes of one layer, as in Shin &amp; Karniadakis, "Trainability of ReLU networks and
-/// Data-dependent Initialization" (seed 001), Eqs. (2) and (3).
+/// Data-dependent Initialization" (Shin &amp; Karniadakis 2020), Eqs. (2) and (3).
 /// </summary>
 /// <remarks>
 /// For the deadness of the layer's own neurons only the direction of each row matters. "Normal with bias" is taken to
@@ -14,21 +14,21 @@ namespace ReluKernels.Theory;
 /// </remarks>
 public enum LayerScheme
 {
-    /// <summary>W_j ~ N(0, σ² I), b = 0 (seed 001, Eq. (2), first line; He initialisation when σ² = 2/n).</summary>
+    /// <summary>W_j ~ N(0, σ² I), b = 0 (Shin &amp; Karniadakis 2020, Eq. (2), first line; He initialisation when σ² = 2/n).</summary>
     NormalWithoutBias,
 
-    /// <summary>W_j and b_j i.i.d. N(0, σ²) with one common σ (seed 001, Eq. (2), second line, with σ_b = σ).</summary>
+    /// <summary>W_j and b_j i.i.d. N(0, σ²) with one common σ (Shin &amp; Karniadakis 2020, Eq. (2), second line, with σ_b = σ).</summary>
     NormalWithBias,
 
-    /// <summary>W_j ~ Unif(S^{n−1}), b = 0 (seed 001, Eq. (3), first line).</summary>
+    /// <summary>W_j ~ Unif(S^{n−1}), b = 0 (Shin &amp; Karniadakis 2020, Eq. (3), first line).</summary>
     HypersphereWithoutBias,
 
-    /// <summary>[W_j, b_j] ~ Unif(S^{n}) (seed 001, Eq. (3), second line).</summary>
+    /// <summary>[W_j, b_j] ~ Unif(S^{n}) (Shin &amp; Karniadakis 2020, Eq. (3), second line).</summary>
     HypersphereWithBias,
 }
 
 /// <summary>
-/// The four initialisations of the first two hidden layers covered by seed 001, Lemma 14 and Theorem 8 (input
+/// The four initialisations of the first two hidden layers covered by Shin &amp; Karniadakis 2020, Lemma 14 and Theorem 8 (input
 /// dimension 1, input domain [−r, r]). Layer 1 is always "unit hypersphere" (Eq. (3)); layer 2 is always "normal"
 /// (Eq. (2)), with W and b of equal variance when it has a bias.
 /// </summary>
@@ -36,31 +36,31 @@ public enum FirstTwoLayersScheme
 {
     /// <summary>
     /// Case (a): layer 1 unit hypersphere without bias (each weight ±1), layer 2 normal without bias.
-    /// Seed 001, Lemma 14 first bullet item 1; Theorem 8 first bullet item 1.
+    /// Shin &amp; Karniadakis 2020, Lemma 14 first bullet item 1; Theorem 8 first bullet item 1.
     /// </summary>
     NoBiasThenNoBias,
 
     /// <summary>
     /// Case (b): layer 1 unit hypersphere without bias, layer 2 normal with bias.
-    /// Seed 001, Lemma 14 first bullet item 2; Theorem 8 first bullet item 2.
+    /// Shin &amp; Karniadakis 2020, Lemma 14 first bullet item 2; Theorem 8 first bullet item 2.
     /// </summary>
     NoBiasThenBias,
 
     /// <summary>
     /// Case (c): layer 1 unit hypersphere with bias and width n₁ = 1, layer 2 normal without bias.
-    /// Seed 001, Lemma 14 second bullet item 1; Theorem 8 second bullet item 1.
+    /// Shin &amp; Karniadakis 2020, Lemma 14 second bullet item 1; Theorem 8 second bullet item 1.
     /// </summary>
     BiasThenNoBias,
 
     /// <summary>
     /// Case (d): layer 1 unit hypersphere with bias and width n₁ = 1, layer 2 normal with bias.
-    /// Seed 001, Lemma 14 second bullet item 2 and Lemma 15; Theorem 8 second bullet item 2.
+    /// Shin &amp; Karniadakis 2020, Lemma 14 second bullet item 2 and Lemma 15; Theorem 8 second bullet item 2.
     /// </summary>
     BiasThenBias,
 }
 
 /// <summary>
-/// Which angle α_s to use in the integral for the second-layer born-dead probability p₂(s) of seed 001, Lemma 14 (b)
+/// Which angle α_s to use in the integral for the second-layer born-dead probability p₂(s) of Shin &amp; Karniadakis 2020, Lemma 14 (b)
 /// and Theorem 8 (b).
 /// </summary>
 public enum SignSplitAngle

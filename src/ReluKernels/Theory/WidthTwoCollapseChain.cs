@@ -3,7 +3,7 @@ using MathNet.Numerics.LinearAlgebra;
 namespace ReluKernels.Theory;
 
 /// <summary>
-/// The 16-state Markov chain of seed 000, Theorem 10 (Lu, Su &amp; Karniadakis, "Collapse of deep and narrow neural
+/// The 16-state Markov chain of Lu et al. 2019, Theorem 10 (Lu, Su &amp; Karniadakis, "Collapse of deep and narrow neural
 /// nets", Eq. (4) and Appendix J): probability that a width-2, bias-free ReLU network with input dimension 1 and ReLU on
 /// every layer is the zero (constant) function on [−a, a] after L layers: ρ_L[16] with ρ_L = P^{L−1} ρ₁.
 /// </summary>
@@ -58,14 +58,14 @@ public static class WidthTwoCollapseChain
 
     /// <summary>
     /// ρ₁, the distribution of the case after the first layer: (0, 0, 0, 1/4, 0, 0, 1/4, 0, 0, 1/4, 0, 0, 1/4, 0, 0, 0)
-    /// (each first-layer neuron ReLU(w·x) is active on exactly one side, each with probability 1/2). Source: seed 000,
+    /// (each first-layer neuron ReLU(w·x) is active on exactly one side, each with probability 1/2). Source: Lu et al. (2019),
     /// Theorem 10 / Appendix J. <b>EXACT</b> for independent symmetric continuous weights. A fresh copy on every call.
     /// </summary>
     public static Vector<double> InitialDistribution => Vector<double>.Build.DenseOfArray((double[])Rho1.Clone());
 
     /// <summary>
     /// The column-stochastic transition matrix P: P[j, i] = P(layer l + 1 is in case j + 1 | layer l is in case i + 1)
-    /// (0-based indices; the paper's case k is index k − 1). Source: seed 000, Theorem 10 / Appendix J, rebuilt from the
+    /// (0-based indices; the paper's case k is index k − 1). Source: Lu et al. 2019, Theorem 10 / Appendix J, rebuilt from the
     /// case structure. Columns of the one-sided, parallel, orthogonal and absorbing cases are <b>EXACT</b>; columns of the
     /// general-position and axis cases (1, 2, 3, 5, 9) are an <b>APPROXIMATION</b> that assumes uniform angles and
     /// rotation-invariant weight rows. A fresh copy on every call.
@@ -73,7 +73,7 @@ public static class WidthTwoCollapseChain
     public static Matrix<double> TransitionMatrix => Matrix<double>.Build.DenseOfArray((double[,])P.Clone());
 
     /// <summary>
-    /// ρ_L = P^{L−1} ρ₁: the distribution of the case after <paramref name="layers"/> layers. Source: seed 000,
+    /// ρ_L = P^{L−1} ρ₁: the distribution of the case after <paramref name="layers"/> layers. Source: Lu et al. (2019),
     /// Theorem 10, Eq. (4). <b>EXACT for L ≤ 2; an APPROXIMATION beyond (assumes uniform angles)</b> — see the class
     /// remarks. A fresh vector on every call.
     /// </summary>
@@ -84,7 +84,7 @@ public static class WidthTwoCollapseChain
 
     /// <summary>
     /// Probability that a width-2, bias-free ReLU network with input dimension 1 and <paramref name="layers"/> layers,
-    /// all with ReLU, is the zero function on [−a, a]: ρ_L[16]. Source: seed 000, Theorem 10. <b>EXACT for L ≤ 2
+    /// all with ReLU, is the zero function on [−a, a]: ρ_L[16]. Source: Lu et al. 2019, Theorem 10. <b>EXACT for L ≤ 2
     /// (0 and 5/32); an APPROXIMATION beyond (assumes uniform angles)</b>, e.g. 1045/3072 at L = 3 and 146041/294912 at
     /// L = 4 under that assumption. Non-decreasing in L.
     /// </summary>
@@ -144,7 +144,7 @@ public static class WidthTwoCollapseChain
 
     /// <summary>
     /// Joint distribution of the two next-layer neurons' states given the current case (U, V), following the proof's
-    /// cases i–vii (seed 000, Appendix J).
+    /// cases i–vii (Lu et al. 2019, Appendix J).
     /// </summary>
     private static double[,] NeuronPairDistribution(int u, int v)
     {

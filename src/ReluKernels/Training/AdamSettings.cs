@@ -10,7 +10,7 @@ namespace ReluKernels.Training;
 /// <remarks>
 /// ε is added to √v̂ as in Algorithm 1 and PyTorch (not the "ε̂" variant of the paper's §2 remark, which TensorFlow
 /// uses). A parameter whose gradient has always been exactly 0 keeps m = v = 0 and therefore never moves, which is what
-/// seed 000's Lemma 3 needs of a collapsed network; that is why ε must be positive.
+/// Lu et al.'s Lemma 3 needs of a collapsed network; that is why ε must be positive.
 /// </remarks>
 public sealed record AdamSettings : OptimizerSettings
 {

@@ -5,7 +5,7 @@ namespace ReluKernels.Training;
 /// <summary>
 /// Any run-time <see cref="NetworkArchitecture"/> as an <see cref="ITrainableNetwork{TSelf, T}"/>, on
 /// <see cref="GenericNetwork{T}"/>: for shapes that were not generated, including widths above the generator's
-/// <see cref="ShapeLimits.MaxWidth"/> (up to <see cref="ShapeLimits.MaxRuntimeWidth"/>, e.g. seed 001's shallow width-500
+/// <see cref="ShapeLimits.MaxWidth"/> (up to <see cref="ShapeLimits.MaxRuntimeWidth"/>, e.g. Shin &amp; Karniadakis's shallow width-500
 /// networks). It owns the generic kernel's scratch buffers: use one value per thread (<see cref="Fork"/>).
 /// </summary>
 /// <typeparam name="T"><see cref="float"/> or <see cref="double"/>.</typeparam>

@@ -15,7 +15,7 @@ namespace ReluKernels.Training;
 /// <remarks>
 /// PyTorch's momentum is the "heavy ball" with the learning rate outside the buffer, not Sutskever et al.'s
 /// v ← μ v − η g (the two agree for a constant learning rate up to the scaling of v). PyTorch's first step sets v = g,
-/// which equals μ·0 + g here. Seed 001 §5.2 uses momentum 0.9 with learning rate 0.005.
+/// which equals μ·0 + g here. Shin &amp; Karniadakis 2020, §5.2 uses momentum 0.9 with learning rate 0.005.
 /// </remarks>
 public sealed record SgdSettings : OptimizerSettings
 {

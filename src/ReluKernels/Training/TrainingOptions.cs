@@ -49,7 +49,7 @@ public sealed record TrainingOptions
     /// <summary>
     /// Whether to stop at the end of the first epoch in which every mini-batch gave an exactly zero gradient to every
     /// hidden-layer parameter (<see cref="TrainingResult.GradientVanishedEpoch"/>). False by default: the output layer
-    /// still trains, which is how a collapsed network moves to the mean or median (seed 000, Theorem 4).
+    /// still trains, which is how a collapsed network moves to the mean or median (Lu et al. 2019, Theorem 4).
     /// </summary>
     public bool StopWhenGradientVanishes { get; init; }
 }

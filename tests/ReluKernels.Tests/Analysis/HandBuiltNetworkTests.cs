@@ -46,7 +46,7 @@ public class HandBuiltNetworkTests
     [Fact]
     public void A_nearly_constant_neuron_is_active_not_dead()
     {
-        // relu(1e-12·x + 1) varies by 2e-12 on [−1, 1]: constant to any tolerance, but not dead (DESIGN.md §2).
+        // relu(1e-12·x + 1) varies by 2e-12 on [−1, 1]: constant to any tolerance, but not dead (docs/definitions.md).
         var p = new PiecewiseLinearPropagator();
         p.Start(1);
         var report = p.ApplyLayer([1e-12], [1], fanOut: 1, relu: true);

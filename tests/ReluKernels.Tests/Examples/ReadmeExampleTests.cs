@@ -24,7 +24,7 @@ public class ReadmeExampleTests
         Narrow.Backward(parameters, x, outputGradients: y, gradient, inputGradients: [],
                         workspace: new float[Narrow.BackwardWorkspaceLength]);
 
-        // Without biases the network is positively homogeneous: N(0.5) = N(1) / 2 (DESIGN.md §3).
+        // Without biases the network is positively homogeneous: N(0.5) = N(1) / 2 (docs/definitions.md#exactness-of-detection).
         Assert.Equal(y[3] / 2, y[2], 6);
         Assert.Equal(y[0] / 2, y[1], 6);
         Assert.Equal(4 + 9 * 6 + 3, Narrow.Architecture.ParameterCount);     // (1+1)·2, then 9 × (2+1)·2, then (2+1)·1

@@ -17,7 +17,7 @@ public sealed class FunctionSpaceOnEveryPathTests
     [Fact]
     public void Width_two_collapses_with_the_exact_probabilities_of_depths_two_and_three()
     {
-        // Depth 2: 5/32 by hand (seed 000's Theorem 10 is exact there, and through depth 3; docs/theory/collapse.md).
+        // Depth 2: 5/32 by hand (Lu et al.'s Theorem 10 is exact there, and through depth 3; docs/theory/collapse.md).
         var t = Simulate.Run(new CollapseExperiment(2, 3), EngineKind.FunctionSpace, 400_000, seed: 8);
         Assert.True(BinomialTest.AgreesWith(t.CollapsedByDepth(2), t.Trials, 5.0 / 32), $"depth 2: {t.CollapsedByDepth(2)} of {t.Trials}");
         double three = WidthTwoCollapseChain.CollapseProbability(3);

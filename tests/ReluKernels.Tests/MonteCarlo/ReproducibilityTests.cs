@@ -2,7 +2,7 @@ using ReluKernels.MonteCarlo;
 
 namespace ReluKernels.Tests.MonteCarlo;
 
-/// <summary>DESIGN.md §6: counts depend only on (experiment, seed, trials), not on threads, shards or interruptions.</summary>
+/// <summary>docs/monte-carlo.md#reproducibility-contract: counts depend only on (experiment, seed, trials), not on threads, shards or interruptions.</summary>
 public sealed class ReproducibilityTests
 {
     public static TheoryData<EngineKind, WeightDistribution, double> Engines => new()

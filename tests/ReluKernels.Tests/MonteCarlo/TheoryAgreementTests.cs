@@ -8,7 +8,7 @@ using ReluKernels.Theory;
 namespace ReluKernels.Tests.MonteCarlo;
 
 /// <summary>
-/// Seed 000's closed forms against simulation, by the DESIGN.md §7 protocol: exact statements two-sided, bounds
+/// Lu et al.'s closed forms against simulation, by the docs/statistics.md protocol: exact statements two-sided, bounds
 /// one-sided, α = 1e-6, fixed seeds (FsCheck's replay seed below pins the generated cells too).
 /// </summary>
 public sealed class TheoryAgreementTests

@@ -3,7 +3,7 @@ using MathNet.Numerics.Distributions;
 namespace ReluKernels.Tests.Rng;
 
 /// <summary>
-/// The DESIGN.md §7 protocol for distribution checks: fixed seeds, two-sided tests at α = 1e-6, so a correct sampler
+/// The docs/statistics.md protocol for distribution checks: fixed seeds, two-sided tests at α = 1e-6, so a correct sampler
 /// fails with probability ~1e-6 per assertion while a wrong distribution fails with near certainty at these sample sizes.
 /// </summary>
 internal static class StatisticalAssert

@@ -3,7 +3,7 @@ using ReluKernels.Theory;
 
 namespace ReluKernels.Tests.Theory;
 
-/// <summary>Seed 001, Lemma 12 (Eqs. (12)–(13)): π_t = π₀P₁⋯P_t and the mixed-binomial rows. Products worked by hand.</summary>
+/// <summary>Shin &amp; Karniadakis 2020, Lemma 12 (Eqs. (12)–(13)): π_t = π₀P₁⋯P_t and the mixed-binomial rows. Products worked by hand.</summary>
 public class ActiveNeuronChainTests
 {
     [Fact]

@@ -5,7 +5,7 @@ using ReluKernels.Theory;
 namespace ReluKernels.Tests.Theory;
 
 /// <summary>
-/// The internal Loader binomial used by the seed-001 theory. References: exact rational values (BigInteger) and MathNet's
+/// The internal Loader binomial used by the Shin &amp; Karniadakis (2020) theory. References: exact rational values (BigInteger) and MathNet's
 /// incomplete beta for tails.
 /// </summary>
 public class BinomialPmfTests

@@ -5,7 +5,7 @@ using ReluKernels.Theory;
 namespace ReluKernels.Tests.Theory;
 
 /// <summary>
-/// Seed 001, Lemma 11 (Eqs. (9)–(10)). References: closed forms for d = 1, 2, 3 worked by hand, direct quadrature of
+/// Shin &amp; Karniadakis 2020, Lemma 11 (Eqs. (9)–(10)). References: closed forms for d = 1, 2, 3 worked by hand, direct quadrature of
 /// Surf(S^{d−1})/Surf(S^d)·∫₀^α sin^{d−1}, the probabilistic form P(b &gt; r‖w‖) integrated against the χ² law, MathNet's
 /// incomplete beta, and for large d the positive series p̂_d = cos α Σ_k g(d + 2k)/(d + 2k)·sin^{d+2k}α (from
 /// p̂_d − p̂_{d+2} = g(d) sin^dα cos α/d by parts).

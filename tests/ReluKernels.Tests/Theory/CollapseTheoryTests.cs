@@ -5,9 +5,8 @@ using ReluKernels.Theory;
 namespace ReluKernels.Tests.Theory;
 
 /// <summary>
-/// Seed 000 Lemma 7, Theorems 8 and 9, Eq. (5) and the journal version's born-dead bounds. Expected values are worked
-/// out by hand or recomputed here from the published formulas (docs/theory/collapse.md and
-/// ../shared/reference/seed-formulas.md), never copied from the code under test.
+/// Lu et al. 2019, Lemma 7, Theorems 8 and 9, Eq. (5) and the journal version's born-dead bounds. Expected values are worked
+/// out by hand or recomputed here from the published formulas (docs/theory/collapse.md), never copied from the code under test.
 /// </summary>
 public class CollapseTheoryTests
 {
@@ -162,7 +161,7 @@ public class CollapseTheoryTests
 
     // ---- Refined born-dead bounds --------------------------------------------------------------------------------
 
-    /// <summary>The journal formula exactly as quoted in seed 001, Appendix G, with exponent k = H − 1.</summary>
+    /// <summary>The journal formula exactly as quoted in Shin &amp; Karniadakis 2020, Appendix G, with exponent k = H − 1.</summary>
     private static double PublishedLowerBound(int n, int hiddenLayers)
     {
         double a1 = 1 - Math.Pow(2, -n);

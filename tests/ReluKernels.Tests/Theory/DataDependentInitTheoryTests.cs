@@ -4,7 +4,7 @@ using ReluKernels.Theory;
 namespace ReluKernels.Tests.Theory;
 
 /// <summary>
-/// Seed 001, Theorem 10, the He reference value and Eq. (5). References: hand values, and an independent 1-D quadrature
+/// Shin &amp; Karniadakis 2020, Theorem 10, the He reference value and Eq. (5). References: hand values, and an independent 1-D quadrature
 /// of E[ReLU(Z + |e|)²] = E_e[(σ² + e²)Φ(e/σ) + eσφ(e/σ)] (the truncated second moment of a normal, integrated over the
 /// half-normal |e|) for every neuron.
 /// </summary>

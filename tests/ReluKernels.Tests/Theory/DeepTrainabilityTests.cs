@@ -4,8 +4,8 @@ using ReluKernels.Theory;
 namespace ReluKernels.Tests.Theory;
 
 /// <summary>
-/// Seed 001, Corollary 9. References: the printed closed form a₁^{L−1} − c(a₂^{L−1} − a₁^{L−1}) evaluated literally, hand
-/// values, and the relation to seed 000's journal born-dead bound (1 − CollapseTheory.BornDeadLowerBound(n, L)).
+/// Shin &amp; Karniadakis 2020, Corollary 9. References: the printed closed form a₁^{L−1} − c(a₂^{L−1} − a₁^{L−1}) evaluated literally, hand
+/// values, and the relation to Lu et al.'s journal born-dead bound (1 − CollapseTheory.BornDeadLowerBound(n, L)).
 /// </summary>
 public class DeepTrainabilityTests
 {

@@ -5,7 +5,7 @@ using ReluKernels.Theory;
 namespace ReluKernels.Tests.Theory;
 
 /// <summary>
-/// Theorem 8 of seed 001 (depth 3, d_in = 1). References: hand values; the paper's multinomial triple sums written out
+/// Theorem 8 of Shin &amp; Karniadakis (2020) (depth 3, d_in = 1). References: hand values; the paper's multinomial triple sums written out
 /// literally (Math.Pow, small sizes) with the true permanent-death probabilities; for case (d) MathNet quadrature of the
 /// Lemma-15 range form. The printed formulas of cases (a) and (c) are shown to overshoot the exact trainability (the
 /// disagreement is documented in DepthThreeTrainability and docs/theory/trainability.md).

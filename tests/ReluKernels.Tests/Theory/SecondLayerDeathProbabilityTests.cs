@@ -4,7 +4,7 @@ using ReluKernels.Theory;
 namespace ReluKernels.Tests.Theory;
 
 /// <summary>
-/// Seed 001, Lemma 14 (b) p₂(s) and Lemma 15 p₂(ω). References: the Gaussian-orthant integral
+/// Shin &amp; Karniadakis 2020, Lemma 14 (b) p₂(s) and Lemma 15 p₂(ω). References: the Gaussian-orthant integral
 /// ∫₀^∞ φ(u)Φ(u/(r√s))Φ(u/(r√(n₁ − s))) du by MathNet quadrature, hand values, and for Lemma 15 the equivalent form
 /// 1/2 − (arctan y_max − arctan y_min)/(2π) from the range [y_min, y_max] of the first-layer output.
 /// </summary>

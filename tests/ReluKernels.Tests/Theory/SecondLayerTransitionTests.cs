@@ -4,7 +4,7 @@ using ReluKernels.Theory;
 namespace ReluKernels.Tests.Theory;
 
 /// <summary>
-/// Seed 001, Lemma 14 (four cases) and π₂ = π₁P₂. References: the printed closed form of case (a) and hand values,
+/// Shin &amp; Karniadakis 2020, Lemma 14 (four cases) and π₂ = π₁P₂. References: the printed closed form of case (a) and hand values,
 /// direct sums over s with the closed-form p₂(s) for case (b), and MathNet quadrature of the Lemma-15 range form for
 /// case (d).
 /// </summary>

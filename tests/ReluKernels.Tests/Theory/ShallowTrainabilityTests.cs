@@ -5,7 +5,7 @@ using ReluKernels.Theory;
 namespace ReluKernels.Tests.Theory;
 
 /// <summary>
-/// Seed 001, Lemma 13, Theorem 3, the over-specification width and Theorem 6's condition (4). Worked numbers are the
+/// Shin &amp; Karniadakis 2020, Lemma 13, Theorem 3, the over-specification width and Theorem 6's condition (4). Worked numbers are the
 /// paper's (checked by hand below); binomial tails are held against MathNet's regularised incomplete beta
 /// (P(Binomial(n, q) ≥ m) = I_q(m, n − m + 1)), an independent method.
 /// </summary>

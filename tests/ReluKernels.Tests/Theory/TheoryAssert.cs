@@ -3,7 +3,7 @@ using MathNet.Numerics.Integration;
 
 namespace ReluKernels.Tests.Theory;
 
-/// <summary>Assertions and independent reference computations shared by the seed-001 theory tests.</summary>
+/// <summary>Assertions and independent reference computations shared by the Shin &amp; Karniadakis (2020) theory tests.</summary>
 internal static class TheoryAssert
 {
     public static void Relative(double expected, double actual, double tolerance, string? context = null) =>

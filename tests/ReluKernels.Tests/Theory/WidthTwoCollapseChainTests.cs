@@ -6,8 +6,8 @@ using ReluKernels.Theory;
 namespace ReluKernels.Tests.Theory;
 
 /// <summary>
-/// Seed 000, Theorem 10. The code builds P from the case structure; these tests compare it with the table published in
-/// ../shared/reference/seed-formulas.md (transcribed below), recompute the angle averages by quadrature, and check the
+/// Lu et al. 2019, Theorem 10. The code builds P from the case structure; these tests compare it with the table published with the
+/// theorem (transcribed below), recompute the angle averages by quadrature, and check the
 /// exact early values and the L = 1..20 list of the reference.
 /// </summary>
 public class WidthTwoCollapseChainTests
@@ -109,7 +109,7 @@ public class WidthTwoCollapseChainTests
         Assert.Equal(Mass(1, 16).ToArray(), Col(16).ToArray());
     }
 
-    /// <summary>θ between α (angle φ) and β (angle ψ), as defined in the proof (seed 000, Appendix J).</summary>
+    /// <summary>θ between α (angle φ) and β (angle ψ), as defined in the proof (Lu et al. 2019, Appendix J).</summary>
     private static double Theta(double phi, double psi) => Math.PI + phi > psi ? psi - phi : 2 * Math.PI + phi - psi;
 
     /// <summary>(2/π)² ∫₀^{π/2} ∫_π^{3π/2} g(θ(φ, ψ)) dψ dφ, split at the kink ψ = π + φ so Gauss–Legendre is exact.</summary>

@@ -1,6 +1,6 @@
 namespace ReluKernels.Tests.Trainability;
 
-/// <summary>The data-dependent initializer (seed 001 §4.1) places neuron i at training point i mod m.</summary>
+/// <summary>The data-dependent initializer (Shin &amp; Karniadakis 2020, §4.1) places neuron i at training point i mod m.</summary>
 public sealed class DataDependentInitializerTests
 {
     private static readonly double[] Points = [-0.8, 0.3, 0.5, 0.9, 0.2, -0.4]; // 3 points in 2-D, feature-major: (-0.8, 0.9), (0.3, 0.2), (0.5, -0.4)

@@ -3,7 +3,7 @@ using ReluKernels.Theory;
 namespace ReluKernels.Tests.Trainability;
 
 /// <summary>
-/// Seed 001 Theorem 10 (E_X[q(x)] of the data-dependent initialisation) and eq. (5) against simulation of the real
+/// Shin &amp; Karniadakis 2020, Theorem 10 (E_X[q(x)] of the data-dependent initialisation) and eq. (5) against simulation of the real
 /// initializer and the generic forward kernel; a two-sided z test at α = 1e-6 on the mean over networks.
 /// </summary>
 public sealed class DataDependentTheoryAgreementTests
@@ -45,7 +45,7 @@ public sealed class DataDependentTheoryAgreementTests
         var net = new NetworkArchitecture(width, 1, inputDim: 2);
         var withData = Sim.SecondMoment(points, net, ddi, 200_000, seed: 3).Estimate();
         var he = Sim.SecondMoment(points, net, NormalInitializer.HeWithoutBias, 200_000, seed: 4).Estimate();
-        // He without bias: E_X[q] = (2/(d·m))‖X‖_F² (seed 001 §4.1); both simulations must agree with it.
+        // He without bias: E_X[q] = (2/(d·m))‖X‖_F² (Shin & Karniadakis 2020, §4.1); both simulations must agree with it.
         double frobenius2 = RowMajor.Sum(x => x * x);
         double expected = 2.0 / (2 * 6) * frobenius2;
         Assert.True(he.AgreesWith(expected), $"He: {he.Mean} ± {he.StandardError} vs {expected}");

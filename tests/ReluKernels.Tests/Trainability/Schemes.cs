@@ -1,6 +1,6 @@
 namespace ReluKernels.Tests.Trainability;
 
-/// <summary>The per-layer initialisations of seed 001 (eqs. 2 and 3), as the simulation draws them.</summary>
+/// <summary>The per-layer initialisations of Shin &amp; Karniadakis (2020) (eqs. 2 and 3), as the simulation draws them.</summary>
 internal static class Schemes
 {
     /// <summary>"Unit hypersphere" without bias.</summary>

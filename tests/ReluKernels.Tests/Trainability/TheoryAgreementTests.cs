@@ -9,7 +9,7 @@ using ReluKernels.Theory;
 namespace ReluKernels.Tests.Trainability;
 
 /// <summary>
-/// Seed 001's closed forms against exact simulation, by the DESIGN.md §7 protocol: exact statements two-sided, bounds
+/// Shin &amp; Karniadakis's closed forms against exact simulation, by the docs/statistics.md protocol: exact statements two-sided, bounds
 /// one-sided, α = 1e-6 (per-bin tests Bonferroni-corrected), fixed seeds (FsCheck's replay seeds pin the generated cases).
 /// </summary>
 public sealed class TheoryAgreementTests

@@ -10,7 +10,7 @@ internal static class CollapsedNetworks
     /// <summary>
     /// He-normal weights and biases from (seed, 0), then hidden layer <paramref name="deadLayer"/> set to W = 0, b = −1, so
     /// its output is relu(−1) = 0 on every input: the network is collapsed at that layer. When
-    /// <paramref name="zeroBiasesAfter"/>, the later hidden layers get zero biases, so they output 0 too (seed 000's
+    /// <paramref name="zeroBiasesAfter"/>, the later hidden layers get zero biases, so they output 0 too (Lu et al.'s
     /// zero-initialised biases).
     /// </summary>
     public static double[] Create(ulong seed, int deadLayer, bool zeroBiasesAfter = false)

@@ -5,7 +5,7 @@ using ReluKernels.Training;
 namespace ReluKernels.Tests.Training;
 
 /// <summary>
-/// Seed 000 Lemma 3 and Theorem 4 under training: a network with a hidden layer identically zero on Ω never changes the
+/// Lu et al. 2019, Lemma 3 and Theorem 4 under training: a network with a hidden layer identically zero on Ω never changes the
 /// parameters of that layer and the layers before it, whatever the optimiser, and its output converges to the mean of the
 /// targets under MSE and to a median under MAE.
 /// </summary>
@@ -105,7 +105,7 @@ public sealed class CollapsedTrainingTests
     [Fact]
     public void Mse_with_adam_and_mini_batches_reaches_the_mean_within_the_classifier_tolerance()
     {
-        // Seed 000's setting: Adam (defaults), mini-batch 128, 1000 uniform points, float kernel. Collapsed at layer 6.
+        // Lu et al.'s setting: Adam (defaults), mini-batch 128, 1000 uniform points, float kernel. Collapsed at layer 6.
         var problem = Problems.XSin5X;
         var data = problem.TrainingSet<float>(1);
         var parameters = CollapsedNetworks.Create(21, deadLayer: 6, zeroBiasesAfter: true).Select(v => (float)v).ToArray();

@@ -4,7 +4,7 @@ using ReluKernels.Training;
 namespace ReluKernels.Tests.Training;
 
 /// <summary>
-/// Run-time shapes wider than the generator's 64 (seed 001 trains shallow networks of width 100 and 500): they are valid
+/// Run-time shapes wider than the generator's 64 (Shin &amp; Karniadakis 2020 trains shallow networks of width 100 and 500): they are valid
 /// architectures, initialise, analyse, train on the generic kernel and classify.
 /// </summary>
 public sealed class WideNetworkTests
@@ -80,7 +80,7 @@ public sealed class WideNetworkTests
     [Fact]
     public void A_width_500_shallow_network_trains_on_the_generic_kernel_and_is_classified_exactly()
     {
-        // Seed 001 §4: sin(4πx) + sin(6πx) on 100 equidistant points, width 500, He with bias, Adam, full batch.
+        // Shin & Karniadakis 2020, §4: sin(4πx) + sin(6πx) on 100 equidistant points, width 500, He with bias, Adam, full batch.
         var problem = Problems.TwoSines;
         var data = problem.TrainingSet<double>(1);
         var a = new NetworkArchitecture(500, 1);

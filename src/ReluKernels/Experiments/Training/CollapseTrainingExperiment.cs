@@ -3,29 +3,29 @@ using ReluKernels.Training;
 namespace ReluKernels.Experiments;
 
 /// <summary>
-/// Seed 000's training experiment (Lu et al., Sec. 2, Figs. 1–5): many independent trainings of a deep, narrow ReLU network
+/// Lu et al.'s training experiment (Lu et al., Sec. 2, Figs. 1–5): many independent trainings of a deep, narrow ReLU network
 /// with He-normal weights and zero biases on one target, each classified as collapsed (to the mean or the median),
 /// partially collapsed, successful, failed or diverged, and each initial network checked for being born dead.
 /// </summary>
 /// <remarks>
-/// <para><b>The network.</b> Seed 000's "10-layer ReLU network with width 2" counts the affine output layer (its Sec. 3:
-/// layers 1..L−1 apply ReLU, layer L is linear), so it is <c>depth = 9</c> hidden layers here (DESIGN.md §2):
+/// <para><b>The network.</b> Lu et al.'s "10-layer ReLU network with width 2" counts the affine output layer (its Sec. 3:
+/// layers 1..L−1 apply ReLU, layer L is linear), so it is <c>depth = 9</c> hidden layers here (docs/definitions.md):
 /// 1 → [2 × 9] → 1 for the 1-D targets and 2 → [4 × 9] → 2 for [|x₁+x₂|, |x₁−x₂|] (its Fig. 4: width 4).</para>
 /// <para><b>Initialisation.</b> "The biases are initialized to 0, and the weights are randomly initialized from a
 /// symmetric distribution": He normal, W ~ N(0, 2/fan_in), b = 0 (the biases still train).</para>
 /// </remarks>
 public static class CollapseTrainingExperiment
 {
-    /// <summary>Hidden layers of seed 000's "10-layer" network.</summary>
+    /// <summary>Hidden layers of Lu et al.'s "10-layer" network.</summary>
     public const int Depth = 9;
 
     /// <summary>The initialisation, He normal with zero (trainable) biases.</summary>
     public static IInitializer Initializer => NormalInitializer.HeWithoutBias;
 
     /// <summary>How <see cref="Initializer"/> is described in reports.</summary>
-    public const string InitializerDescription = "He normal, W ~ N(0, 2/fan_in), b = 0 (seed 000: zero biases, symmetric weights)";
+    public const string InitializerDescription = "He normal, W ~ N(0, 2/fan_in), b = 0 (Lu et al. 2019: zero biases, symmetric weights)";
 
-    /// <summary>Seed 000's network for <paramref name="problem"/>: width 2 for 1-D input, width 4 otherwise (Fig. 4), <see cref="Depth"/> hidden layers.</summary>
+    /// <summary>Lu et al.'s network for <paramref name="problem"/>: width 2 for 1-D input, width 4 otherwise (Fig. 4), <see cref="Depth"/> hidden layers.</summary>
     public static NetworkArchitecture ArchitectureFor(TargetProblem problem)
     {
         ArgumentNullException.ThrowIfNull(problem);

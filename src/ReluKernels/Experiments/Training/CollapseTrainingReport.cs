@@ -4,7 +4,7 @@ using ReluKernels.Training;
 namespace ReluKernels.Experiments;
 
 /// <summary>
-/// The summary of a <see cref="CollapseTrainingExperiment"/> (seed 000 Sec. 2, Figs. 1–5): how many of the trained deep
+/// The summary of a <see cref="CollapseTrainingExperiment"/> (Lu et al. 2019, Sec. 2, Figs. 1–5): how many of the trained deep
 /// narrow networks collapsed to a constant, whether that constant is the targets' mean or median, and the other outcomes,
 /// each with a Wilson 95% interval. Property names are the JSON field names (camelCase).
 /// </summary>
@@ -49,7 +49,7 @@ public sealed record CollapseTrainingReport
     public required int CollapsedToMean { get; init; }
     /// <summary>Collapsed to a median of the training targets.</summary>
     public required int CollapsedToMedian { get; init; }
-    /// <summary>Not successful and constant on a part of Ω (seed 000's "partial mean").</summary>
+    /// <summary>Not successful and constant on a part of Ω (Lu et al.'s "partial mean").</summary>
     public required int PartiallyCollapsed { get; init; }
     /// <summary>Test error below the success threshold.</summary>
     public required int Successful { get; init; }
@@ -59,7 +59,7 @@ public sealed record CollapseTrainingReport
     public required int Diverged { get; init; }
     /// <summary>Networks already constant on Ω at initialisation (born dead).</summary>
     public required int CollapsedAtInit { get; init; }
-    /// <summary>Runs in which the hidden layers' gradients were exactly zero for a whole epoch (seed 000 Lemma 3).</summary>
+    /// <summary>Runs in which the hidden layers' gradients were exactly zero for a whole epoch (Lu et al. 2019, Lemma 3).</summary>
     public required int GradientVanished { get; init; }
 
     /// <summary>Each count above as a fraction of <see cref="Runs"/> with its Wilson 95% interval, plus mean and median among the collapsed.</summary>

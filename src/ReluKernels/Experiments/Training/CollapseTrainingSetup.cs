@@ -8,7 +8,7 @@ public sealed record CollapseTrainingSetup
     /// <summary>The target, its domain and its samplings.</summary>
     public required TargetProblem Problem { get; init; }
 
-    /// <summary>The network (<see cref="CollapseTrainingExperiment.ArchitectureFor"/> gives seed 000's); its dimensions must match the problem's.</summary>
+    /// <summary>The network (<see cref="CollapseTrainingExperiment.ArchitectureFor"/> gives Lu et al.'s); its dimensions must match the problem's.</summary>
     public required NetworkArchitecture Architecture { get; init; }
 
     /// <summary>Loss, optimiser, batch size and epochs.</summary>

@@ -3,14 +3,14 @@ using ReluKernels.Training;
 namespace ReluKernels.Experiments;
 
 /// <summary>
-/// Seed 001's comparison of three initialisations of a shallow ReLU network (§4.1 Fig. 3 and §5.2 Fig. 6): He with bias,
+/// Shin &amp; Karniadakis's comparison of three initialisations of a shallow ReLU network (§4.1 Fig. 3 and §5.2 Fig. 6): He with bias,
 /// He without bias and the data-dependent initialisation, each trained from the same random streams on the same data with
 /// the same optimiser; RMSE curves over seeds and dead neurons before and after training.
 /// </summary>
 /// <remarks>
 /// <para>He with bias: [W, b] ~ N(0, 2/(fan_in + 1)) per layer. He without bias: W ~ N(0, 2/fan_in), b = 0. Data-dependent
 /// (§4.1, with eq. (5)'s parameters): W¹ ~ N(0, 2/d), b_i = −w_iᵀx_{j_i} (σ_e = 0), W² ~ N(0, σ_out²) with σ_out² from
-/// <see cref="DataDependentInitializer.WithEquation5"/> (seed 001 eq. (5)), b² = 0. Run r of every
+/// <see cref="DataDependentInitializer.WithEquation5"/> (Shin &amp; Karniadakis 2020, eq. (5)), b² = 0. Run r of every
 /// initialisation draws from the stream (seed, r), so He without bias and the data-dependent initialisation share their
 /// first-layer weights.</para>
 /// <para>The networks are wider than the generator's limit, so they train on the generic kernel.</para>

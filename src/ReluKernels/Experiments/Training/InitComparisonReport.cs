@@ -5,7 +5,7 @@ namespace ReluKernels.Experiments;
 
 /// <summary>
 /// One initialisation on one task of an <see cref="InitComparisonExperiment"/>: the training RMSE curve (mean ± sample
-/// standard deviation over the runs, as seed 001 Figs. 3 and 6), the final RMSE and the dead hidden neurons before and after
+/// standard deviation over the runs, as Shin &amp; Karniadakis 2020, Figs. 3 and 6), the final RMSE and the dead hidden neurons before and after
 /// training. Property names are the JSON field names (camelCase).
 /// </summary>
 public sealed record InitComparisonReport

@@ -3,7 +3,7 @@ using ReluKernels.Training;
 namespace ReluKernels.Experiments;
 
 /// <summary>
-/// Seed 001 §5.1 (Figs. 4–5, left): the empirical probability that a shallow ReLU network with random biases trains
+/// Shin &amp; Karniadakis 2020, §5.1 (Figs. 4–5, left): the empirical probability that a shallow ReLU network with random biases trains
 /// successfully (test MSE below 1e-2), per width, beside Theorem 3's trainability — the probability that at least m of its
 /// neurons are alive at initialisation, which bounds the success probability from above.
 /// </summary>
@@ -20,10 +20,10 @@ public static class TrainingSuccessExperiment
     public static IInitializer Initializer => NormalInitializer.HeWithBias;
 
     /// <summary>How <see cref="Initializer"/> is described in reports.</summary>
-    public const string InitializerDescription = "He with bias, [W, b] ~ N(0, 2/(fan_in + 1)) (seed 001 §5.1)";
+    public const string InitializerDescription = "He with bias, [W, b] ~ N(0, 2/(fan_in + 1)) (Shin & Karniadakis 2020, §5.1)";
 
     /// <summary>
-    /// m, the number of active neurons the target needs: 2 for f₁ = |x| (minimal class F₂) and 4 for f₂ (F₄), seed 001 §5.1.
+    /// m, the number of active neurons the target needs: 2 for f₁ = |x| (minimal class F₂) and 4 for f₂ (F₄), Shin &amp; Karniadakis 2020, §5.1.
     /// </summary>
     /// <exception cref="ArgumentException">The problem is neither f₁ nor f₂.</exception>
     public static int RequiredNeurons(TargetProblem problem)
@@ -33,7 +33,7 @@ public static class TrainingSuccessExperiment
         {
             "f1" => 2,
             "f2" => 4,
-            _ => throw new ArgumentException($"Seed 001 §5.1 states the required width for f1 and f2 only, not {problem.Name}.", nameof(problem)),
+            _ => throw new ArgumentException($"Shin & Karniadakis 2020, §5.1 states the required width for f1 and f2 only, not {problem.Name}.", nameof(problem)),
         };
     }
 

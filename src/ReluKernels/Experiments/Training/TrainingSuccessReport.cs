@@ -7,7 +7,7 @@ namespace ReluKernels.Experiments;
 
 /// <summary>
 /// One width of a <see cref="TrainingSuccessExperiment"/>: the success count with its Wilson 95% interval beside Theorem 3's
-/// trainability and the one-sided binomial test of "success probability ≤ trainability" (DESIGN.md §7, α = 1e-6), plus
+/// trainability and the one-sided binomial test of "success probability ≤ trainability" (docs/statistics.md, α = 1e-6), plus
 /// the trainability measured on the initial networks themselves. Property names are the JSON field names (camelCase).
 /// </summary>
 public sealed record TrainingSuccessReport

@@ -27,7 +27,7 @@ public static class CollapseEngines
         _ => $"unknown engine {kind}",
     };
 
-    /// <summary>How <paramref name="kind"/> decides collapse, for reports (DESIGN.md §3: every estimate says which method it used).</summary>
+    /// <summary>How <paramref name="kind"/> decides collapse, for reports (docs/definitions.md#exactness-of-detection: every estimate says which method it used).</summary>
     public static string Detection(EngineKind kind, CollapseExperiment experiment) =>
         (kind == EngineKind.Auto ? Choose(experiment) : kind) == EngineKind.PiecewiseLinear
             ? $"exact: piecewise-linear on [-{experiment.Radius}, {experiment.Radius}]"

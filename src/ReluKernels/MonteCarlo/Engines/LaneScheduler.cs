@@ -6,7 +6,7 @@ namespace ReluKernels.MonteCarlo;
 /// <summary>
 /// Keeps every lane busy: when a lane's network is decided (a layer is zero at both x = ±1, so zero on all of Ω by
 /// homogeneity, or it reached the full depth) its outcome is recorded and a fresh network takes the lane. Narrow nets
-/// mostly die within a few layers, so without refilling most of the vector would idle (DESIGN.md §11). The weight-space
+/// mostly die within a few layers, so without refilling most of the vector would idle (docs/benchmarks.md#what-limits-speed). The weight-space
 /// engine runs on it; the function-space engine follows cohorts layer by layer instead (<see cref="FunctionSpaceEngine"/>).
 /// <para>
 /// Two steppers (2 × 16 lanes) advance in turn each iteration. A layer of a narrow net is a short chain of dependent

@@ -4,7 +4,7 @@ namespace ReluKernels.MonteCarlo;
 
 /// <summary>
 /// Exact collapse detection with biases (<see cref="EngineKind.PiecewiseLinear"/>): each network is drawn layer by layer
-/// in double and carried as a continuous piecewise-linear function of x on Ω (DESIGN.md §3.2), so "some hidden layer is
+/// in double and carried as a continuous piecewise-linear function of x on Ω (docs/definitions.md#exactness-of-detection), so "some hidden layer is
 /// identically zero on Ω" is decided exactly rather than on a grid. Scalar and one network at a time: breakpoint lists
 /// differ per network, which leaves nothing for SIMD lanes to share.
 /// </summary>

@@ -3,16 +3,16 @@ using System.Collections.ObjectModel;
 namespace ReluKernels.MonteCarlo;
 
 /// <summary>
-/// A network with 1-D input on Ω = [−r, r] and hidden layers of widths n₁..n_T (seed 001's architecture
+/// A network with 1-D input on Ω = [−r, r] and hidden layers of widths n₁..n_T (Shin &amp; Karniadakis's architecture
 /// n = (1, n₁, …, n_T, …)), each layer drawn by its own initializer; the question is how many neurons of each layer are
-/// active, permanently dead or tentatively dead at initialisation (seed 001, §3.2 and Appendix E), and whether the
+/// active, permanently dead or tentatively dead at initialisation (Shin &amp; Karniadakis 2020, §3.2 and Appendix E), and whether the
 /// network is trainable for required active counts m₁..m_T.
 /// </summary>
 /// <remarks>
-/// <para>Detection is exact (piecewise-linear propagation, DESIGN.md §3). A neuron is active when it is not constant on Ω.
-/// In layer 1 every dead neuron counts as permanently dead (it can never be revived, seed 001 Lemma 1); in a layer t &gt; 1
+/// <para>Detection is exact (piecewise-linear propagation, docs/definitions.md#exactness-of-detection). A neuron is active when it is not constant on Ω.
+/// In layer 1 every dead neuron counts as permanently dead (it can never be revived, Shin &amp; Karniadakis 2020, Lemma 1); in a layer t &gt; 1
 /// a dead neuron is permanently dead when its incoming weights and its bias are all ≤ 0.</para>
-/// <para><b>Trainable</b> (seed 001 Definition 7, in the form its Lemma 16 and Theorem 8 evaluate): at least m₁ active
+/// <para><b>Trainable</b> (Shin &amp; Karniadakis 2020, Definition 7, in the form its Lemma 16 and Theorem 8 evaluate): at least m₁ active
 /// neurons in layer 1, and in every layer t &gt; 1 at least one active neuron and at most n_t − m_t permanently dead ones.
 /// The "at least one active" condition is §3.2's first necessary condition for reviving tentatively dead neurons. For one
 /// hidden layer this is Definition 2. The output layer is not part of the experiment.</para>

@@ -2,7 +2,7 @@ namespace ReluKernels.MonteCarlo;
 
 /// <summary>
 /// Counts of an <see cref="ActiveNeuronExperiment"/>: per hidden layer the distribution of active and of permanently
-/// dead neurons, the joint distribution of the first two layers' active counts (for the transition matrix P₂ of seed 001
+/// dead neurons, the joint distribution of the first two layers' active counts (for the transition matrix P₂ of Shin &amp; Karniadakis (2020)
 /// Lemma 14), and how many networks were trainable. Exact integer counts; they add across blocks.
 /// </summary>
 public sealed class ActiveNeuronTally : IBlockTally<ActiveNeuronTally>
@@ -33,7 +33,7 @@ public sealed class ActiveNeuronTally : IBlockTally<ActiveNeuronTally>
     /// <summary>Networks that were trainable (see <see cref="ActiveNeuronExperiment"/>); 0 when no requirement was given.</summary>
     public long Trainable { get; private set; }
 
-    /// <summary>Networks with at least m_t active neurons in every layer t: seed 001 §3.2's event A, a lower bound of trainability.</summary>
+    /// <summary>Networks with at least m_t active neurons in every layer t: Shin &amp; Karniadakis 2020, §3.2's event A, a lower bound of trainability.</summary>
     public long AllRequiredActive { get; private set; }
 
     /// <summary>Networks with at least one active neuron in every hidden layer (no layer entirely dead).</summary>

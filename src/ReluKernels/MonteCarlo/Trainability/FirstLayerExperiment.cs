@@ -1,7 +1,7 @@
 namespace ReluKernels.MonteCarlo;
 
 /// <summary>
-/// The first hidden layer of a network on the ball Ω = B_r(0) ⊂ ℝ^d (seed 001, §2–3): <see cref="Width"/> neurons
+/// The first hidden layer of a network on the ball Ω = B_r(0) ⊂ ℝ^d (Shin &amp; Karniadakis 2020, §2–3): <see cref="Width"/> neurons
 /// φ(wᵀx + b) with (W, b) drawn by <see cref="Initializer"/>; the question is how many are active (not constant on Ω).
 /// </summary>
 /// <remarks>
@@ -20,7 +20,7 @@ public sealed record FirstLayerExperiment
     /// <param name="inputDim">d ≥ 1.</param>
     /// <param name="width">Neurons n ≥ 1.</param>
     /// <param name="radius">r &gt; 0, finite.</param>
-    /// <param name="initializer">Draws (W, b); default He normal with bias, [W, b] ~ N(0, 2/(d + 1)) — seed 001's "normal with bias".</param>
+    /// <param name="initializer">Draws (W, b); default He normal with bias, [W, b] ~ N(0, 2/(d + 1)) — Shin &amp; Karniadakis's "normal with bias".</param>
     /// <exception cref="ArgumentOutOfRangeException">A size or the radius is out of range.</exception>
     public FirstLayerExperiment(int inputDim, int width, double radius = 1, LayerInitializer? initializer = null)
     {

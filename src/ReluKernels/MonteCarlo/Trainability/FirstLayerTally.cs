@@ -33,7 +33,7 @@ public sealed class FirstLayerTally : IBlockTally<FirstLayerTally>
         }
     }
 
-    /// <summary>Networks with at least <paramref name="required"/> active neurons (trainable in the sense of seed 001, Definition 2).</summary>
+    /// <summary>Networks with at least <paramref name="required"/> active neurons (trainable in the sense of Shin &amp; Karniadakis 2020, Definition 2).</summary>
     public long AtLeast(int required)
     {
         long count = 0;

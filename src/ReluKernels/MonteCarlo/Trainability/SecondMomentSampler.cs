@@ -3,7 +3,7 @@ namespace ReluKernels.MonteCarlo;
 /// <summary>
 /// Simulates E_X[q(x)] = (1/m) Σ_k E[N(x_k)²] of shallow networks (one output) at their training inputs x_1..x_m: each
 /// trial draws a network with the given initializer, evaluates it at every x_k and records (1/m) Σ_k N(x_k)². The mean
-/// over trials estimates seed 001's E_X[q(x)] (§4.1, Theorem 10). One per thread; allocation-free after construction.
+/// over trials estimates Shin &amp; Karniadakis's E_X[q(x)] (§4.1, Theorem 10). One per thread; allocation-free after construction.
 /// </summary>
 public sealed class SecondMomentSampler
 {

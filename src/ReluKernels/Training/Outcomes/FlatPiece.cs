@@ -1,7 +1,7 @@
 namespace ReluKernels.Training;
 
 /// <summary>
-/// A maximal interval of Ω on which a trained 1-D-input network is constant, with the constant and what seed 000's
+/// A maximal interval of Ω on which a trained 1-D-input network is constant, with the constant and what Lu et al.'s
 /// Theorem 6 predicts for it (the mean of the target over the piece, here over the training points that fall in it).
 /// </summary>
 /// <param name="From">Left end.</param>

@@ -18,7 +18,7 @@ namespace ReluKernels.Training;
 /// <remarks>
 /// <para><b>1-D input: exact.</b> The network is propagated through <see cref="PiecewiseLinearPropagator"/> on [−r, r];
 /// the output is affine between consecutive points of the representation, so it is constant on an interval exactly when
-/// its values at the interval's two ends are equal — compared exactly, with no tolerance (DESIGN.md §2). Constant on Ω
+/// its values at the interval's two ends are equal — compared exactly, with no tolerance (docs/definitions.md). Constant on Ω
 /// is one such piece covering [−r, r]. Dead hidden neurons and the first dead layer come from the same propagation.</para>
 /// <para><b>d &gt; 1: an estimate.</b> The network is evaluated on the tensor grid of <see cref="OutcomeOptions.GridPointsPerAxis"/>
 /// points per axis; it is called constant when every grid point gives the same output, and a grid cell is flat when all

@@ -6,10 +6,10 @@ public enum OutcomeKind
     /// <summary>The loss or a parameter became NaN or infinite.</summary>
     Diverged = 0,
 
-    /// <summary>The network is constant on Ω (seed 000: it collapsed to the mean or the median).</summary>
+    /// <summary>The network is constant on Ω (Lu et al. 2019: it collapsed to the mean or the median).</summary>
     Collapsed = 1,
 
-    /// <summary>Not successful, and constant on a part of Ω of positive measure (seed 000 Theorem 6: a "piecewise mean").</summary>
+    /// <summary>Not successful, and constant on a part of Ω of positive measure (Lu et al. 2019, Theorem 6: a "piecewise mean").</summary>
     PartiallyCollapsed = 2,
 
     /// <summary>The test error is below <see cref="OutcomeOptions.SuccessThreshold"/>.</summary>

@@ -5,7 +5,7 @@ public sealed record OutcomeOptions
 {
     /// <summary>
     /// A run is successful when its test error — the mean squared error on the evaluation set — is below this;
-    /// 1e-2 by default (seed 001 §5.1: "a success if the test error is less than 10⁻²").
+    /// 1e-2 by default (Shin &amp; Karniadakis 2020, §5.1: "a success if the test error is less than 10⁻²").
     /// </summary>
     public double SuccessThreshold
     {
