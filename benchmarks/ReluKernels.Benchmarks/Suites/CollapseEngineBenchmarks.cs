@@ -1,3 +1,4 @@
+using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using ReluKernels.Benchmarks.Baselines;
 using ReluKernels.MonteCarlo;
@@ -26,7 +27,7 @@ public class CollapseEngineBenchmarks
     public void Setup()
     {
         var parts = Cell.Split('x');
-        _experiment = new CollapseExperiment(int.Parse(parts[0]), int.Parse(parts[1]));
+        _experiment = new CollapseExperiment(int.Parse(parts[0], CultureInfo.InvariantCulture), int.Parse(parts[1], CultureInfo.InvariantCulture));
         _function = CollapseEngines.Create(EngineKind.FunctionSpace, _experiment);
         _weight = CollapseEngines.Create(EngineKind.WeightSpace, _experiment);
         _naive = new NaiveCollapse(_experiment.Width, _experiment.Depth);

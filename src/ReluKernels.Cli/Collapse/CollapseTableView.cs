@@ -26,7 +26,7 @@ public static class CollapseTableView
                 new Text(atProbe),
                 c.Agrees ? new Text("✓", new Style(Color.Green)) : new Text("✗ " + string.Join(", ", c.Disagreements), new Style(Color.Red)));
         }
-        var first = cells.FirstOrDefault();
+        var first = cells.Count > 0 ? cells[0] : null;
         if (first is not null)
             table.Caption(Markup.Escape($"{first.Weights} weights, σ_b = {first.BiasStd.ToString(CultureInfo.InvariantCulture)}, Ω = [-{first.Radius.ToString(CultureInfo.InvariantCulture)}, {first.Radius.ToString(CultureInfo.InvariantCulture)}], engine {first.Engine}, detection {first.Detection}. "
                 + "✓ = every applicable check passes at α = 1e-6 (exact results two-sided, bounds one-sided)."));

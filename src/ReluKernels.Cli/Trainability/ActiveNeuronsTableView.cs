@@ -19,7 +19,7 @@ public static class ActiveNeuronsTableView
             table.AddRow(new Text(b.Scheme), new Text(I(b.Layer)), new Text(I(b.Active)), new Text(I(b.Count)), new Text(F(b.Probability)),
                 new Text($"[{F(b.CiLow)}, {F(b.CiHigh)}]"), new Text(b.Theory is { } t ? F(t) : "—"), new Text(b.TheorySource ?? ""),
                 Marker(b.Agrees));
-        var first = bins.FirstOrDefault();
+        var first = bins.Count > 0 ? bins[0] : null;
         if (first is not null)
             table.Caption(Markup.Escape($"{first.Trials} networks per scheme; active = not constant on Ω (exact, piecewise-linear propagation). "
                 + "Theory: π₁ by Lemma 13, π₂ by Lemma 14 where it applies (case (b) with the corrected angle). "

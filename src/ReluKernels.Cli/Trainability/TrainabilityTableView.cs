@@ -19,7 +19,7 @@ public static class TrainabilityTableView
                 new Text(G(x.MeanActive)), new Text(G(x.MeanActiveLowerBound)), new Text(G(x.SimulatedMeanActive)),
                 new Text($"[{G(x.MeanActiveCiLow)}, {G(x.MeanActiveCiHigh)}]"),
                 x.Agrees ? new Text("✓", new Style(Color.Green)) : new Text("✗", new Style(Color.Red)));
-        var first = rows.FirstOrDefault();
+        var first = rows.Count > 0 ? rows[0] : null;
         if (first is not null)
             table.Caption(Markup.Escape($"Shallow networks, [W, b] ~ N(0, 2/(d + 1)) (He with bias), d = {first.InputDim}, Ω = B_r(0) with r = "
                 + $"{first.Radius.ToString(CultureInfo.InvariantCulture)}, m = {first.Required} active neurons required, {first.Trials} networks per width. "

@@ -10,7 +10,7 @@ public interface ITrainingJob<out TResult>
     TResult Run<TKernel>(TKernel kernel) where TKernel : struct, ITrainableNetwork<TKernel, float>;
 }
 
-/// <summary>Picks the kernel of a shape: the generated one when <see cref="TrainingShapes"/> declares it, else the generic kernel.</summary>
+/// <summary>Picks the kernel of a shape: the generated one when <c>TrainingShapes.cs</c> declares it, else the generic kernel.</summary>
 public static class TrainingKernels
 {
     /// <summary>Runs <paramref name="job"/> on the kernel for <paramref name="architecture"/> (widest accelerated ISA path).</summary>

@@ -11,7 +11,10 @@ internal static class AnalysisArguments
         if (architecture.Activation != Activation.ReLU)
             throw new ArgumentException($"Only ReLU networks can be analysed, not {architecture.Activation}.", nameof(architecture));
         if (parameterCount != architecture.ParameterCount)
+            // The name is the public caller's span, which this helper checks on its behalf (every analysis calls it "parameters").
+#pragma warning disable CA2208 // Instantiate argument exceptions correctly
             throw new ArgumentException($"Expected {architecture.ParameterCount} parameters for {architecture}, got {parameterCount}.", "parameters");
+#pragma warning restore CA2208
     }
 
     /// <summary>Rejects architectures whose input is not one-dimensional.</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 
 namespace ReluKernels;
@@ -37,6 +38,8 @@ public sealed class GenericNetwork<T> where T : unmanaged, IFloatingPointIeee754
     public NetworkArchitecture Architecture { get; }
 
     /// <summary>Networks per block in the network-parallel layout.</summary>
+    [SuppressMessage("Design", "CA1000:Do not declare static members on generic types",
+        Justification = "Mirrors the static IReluNetwork<TSelf, T>.NetworkLanes of generated shapes, so both kernels are read the same way.")]
     public static int NetworkLanes => KernelArguments.NetworkLanes(System.Runtime.CompilerServices.Unsafe.SizeOf<T>());
 
     /// <summary>Sample-parallel forward; see <see cref="IReluNetwork{TSelf, T}.Forward"/>.</summary>

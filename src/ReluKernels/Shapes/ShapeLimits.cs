@@ -15,7 +15,7 @@ static class ShapeLimits
     public const int MaxWidth = 64;
 
     /// <summary>
-    /// Largest hidden width of a run-time <see cref="NetworkArchitecture"/>: shapes wider than <see cref="MaxWidth"/> have
+    /// Largest hidden width of a run-time <c>NetworkArchitecture</c>: shapes wider than <see cref="MaxWidth"/> have
     /// no generated kernel but run on <c>GenericNetwork&lt;T&gt;</c>, train, initialise and analyse (Shin &amp; Karniadakis 2020 trains
     /// shallow networks of width 100 and 500).
     /// </summary>

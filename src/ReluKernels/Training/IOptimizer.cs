@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 
 namespace ReluKernels.Training;
@@ -18,5 +19,7 @@ public interface IOptimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
 
     /// <summary>Updates <paramref name="parameters"/> in place from <paramref name="gradients"/> (dL/dθ).</summary>
     /// <exception cref="ArgumentException">A span is not <see cref="ParameterCount"/> long.</exception>
+    [SuppressMessage("Naming", "CA1716:Identifiers should not match keywords",
+        Justification = "Step is every optimiser library's name for the update (PyTorch's optimizer.step()); it is a keyword only in Visual Basic, where [Step] still calls it.")]
     void Step(Span<T> parameters, ReadOnlySpan<T> gradients);
 }

@@ -8,6 +8,11 @@ internal static class RandomNetworks
     /// biases, even seeds use He with joint bias ([W, b] ~ N(0, 2/(fan_in + 1))) and odd seeds N(0, 1) biases, which
     /// moves more zero crossings into Ω.
     /// </summary>
+    /// <param name="widthRaw">FsCheck's raw width; the width is 1 + widthRaw mod 10.</param>
+    /// <param name="depthRaw">FsCheck's raw depth; the depth is 1 + depthRaw mod 12.</param>
+    /// <param name="bias">Whether the network has biases.</param>
+    /// <param name="seed">Seed of the initialiser's stream.</param>
+    /// <param name="inputDim">Input dimension.</param>
     /// <param name="firstLayerScale">Multiplies W₁; tiny values give neurons that vary by little but are not dead.</param>
     public static (NetworkArchitecture Architecture, double[] Parameters) Make(byte widthRaw, byte depthRaw, bool bias, ulong seed,
         int inputDim = 1, double firstLayerScale = 1)
@@ -15,7 +20,7 @@ internal static class RandomNetworks
         var architecture = new NetworkArchitecture(width: 1 + widthRaw % 10, depth: 1 + depthRaw % 12, inputDim: inputDim, bias: bias);
         var parameters = new double[architecture.ParameterCount];
         var rng = new CounterRng(seed, 0x5EED);
-        IInitializer init = !bias ? NormalInitializer.HeWithoutBias : seed % 2 == 0 ? NormalInitializer.HeWithBias : NormalInitializer.He(1.0);
+        NormalInitializer init = !bias ? NormalInitializer.HeWithoutBias : seed % 2 == 0 ? NormalInitializer.HeWithBias : NormalInitializer.He(1.0);
         init.Initialize(architecture, parameters, ref rng);
         foreach (ref double w in parameters.AsSpan(0, architecture.Width * inputDim))
             w *= firstLayerScale;

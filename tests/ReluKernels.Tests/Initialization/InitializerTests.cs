@@ -170,7 +170,7 @@ public class InitializerTests
     }
 
     /// <summary>
-    /// Haar check on square d×d matrices from <paramref name="sample"/>: Q₀₀ is the first coordinate of a uniform unit
+    /// Haar check on square d×d matrices made orthogonal by <paramref name="orthogonalise"/>: Q₀₀ is the first coordinate of a uniform unit
     /// vector, so it is positive with probability ½ and Q₀₀² ~ Beta(½, (d−1)/2); tr Q has mean 0 (checked through the
     /// sign of the diagonal entries Q₁₁ as well). Returns the smallest tail probability seen.
     /// </summary>

@@ -3,7 +3,7 @@ namespace ReluKernels.Tests.Kernels;
 /// <summary>The generated backward pass (double shapes) against central finite differences of the generated forward pass.</summary>
 public class GradientCheckTests
 {
-    public static TheoryData<string> DoubleShapes => [.. TestShapeCases.Double.Select(c => c.Name)];
+    public static TheoryData<string> DoubleShapes => [.. TestShapeCases.DoubleCases.Select(c => c.Name)];
 
     [Theory]
     [MemberData(nameof(DoubleShapes))]

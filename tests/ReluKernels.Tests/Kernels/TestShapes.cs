@@ -39,7 +39,7 @@ namespace ReluKernels.Tests.Kernels;
 /// <summary>Every test shape, as a non-generic handle the tests can enumerate.</summary>
 public static class TestShapeCases
 {
-    public static readonly IKernelCase[] Float =
+    public static readonly IKernelCase[] FloatCases =
     [
         new KernelCase<F1x1, float>(), new KernelCase<F2x10, float>(), new KernelCase<F3x7In2Out3NoBias, float>(),
         new KernelCase<F4x10, float>(), new KernelCase<F5x2In4OutAct, float>(), new KernelCase<F7x13NoBiasOutAct, float>(),
@@ -50,12 +50,12 @@ public static class TestShapeCases
         new KernelCase<F1x25In4Out4, float>(),
     ];
 
-    public static readonly IKernelCase[] Double =
+    public static readonly IKernelCase[] DoubleCases =
     [
         new KernelCase<D1x1, double>(), new KernelCase<D2x10, double>(), new KernelCase<D3x5In2Out2NoBiasOutAct, double>(),
         new KernelCase<D8x3In3, double>(), new KernelCase<D9x4, double>(), new KernelCase<D16x4Out2, double>(),
         new KernelCase<D33x2In2Out3OutAct, double>(), new KernelCase<D5x40, double>(),
     ];
 
-    public static readonly IKernelCase[] All = [.. Float, .. Double];
+    public static readonly IKernelCase[] All = [.. FloatCases, .. DoubleCases];
 }

@@ -199,10 +199,10 @@ public class BornDeadProbabilityTests
     [InlineData(double.NaN)]
     [InlineData(double.PositiveInfinity)]
     [InlineData(double.NegativeInfinity)]
-    public void NonPositiveOrNonFiniteRadiiAreRejected(double r)
+    public void NonPositiveOrNonFiniteRadiiAreRejected(double radius)
     {
-        TheoryAssert.OutOfRange("r", () => BornDeadProbability.Value(1, r));
-        TheoryAssert.OutOfRange("r", () => BornDeadProbability.LowerBound(2, r));
-        TheoryAssert.OutOfRange("r", () => BornDeadProbability.UpperBound(3, r));
+        TheoryAssert.OutOfRange("r", () => BornDeadProbability.Value(1, radius));
+        TheoryAssert.OutOfRange("r", () => BornDeadProbability.LowerBound(2, radius));
+        TheoryAssert.OutOfRange("r", () => BornDeadProbability.UpperBound(3, radius));
     }
 }

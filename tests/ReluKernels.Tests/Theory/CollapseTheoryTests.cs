@@ -306,8 +306,8 @@ public class CollapseTheoryTests
     [InlineData(1.5)]
     [InlineData(double.NaN)]
     [InlineData(double.PositiveInfinity)]
-    public void ProbabilitiesOutsideTheOpenUnitIntervalAreRejected(double p) =>
-        AssertOutOfRange("p", () => CollapseTheory.MaxDepthForZeroProbability(4, p));
+    public void ProbabilitiesOutsideTheOpenUnitIntervalAreRejected(double probability) =>
+        AssertOutOfRange("p", () => CollapseTheory.MaxDepthForZeroProbability(4, probability));
 
     // ---- Numerical helpers ---------------------------------------------------------------------------------------
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using ReluKernels.Analysis;
 
@@ -98,6 +99,8 @@ public sealed class Dataset<T> where T : unmanaged, IFloatingPointIeee754<T>
 
     /// <summary>The target function <paramref name="target"/> at the points of <paramref name="points"/> (evaluated in double, then rounded to <typeparamref name="T"/>).</summary>
     /// <exception cref="ArgumentException">The dimensions differ, or the function is not finite at some point.</exception>
+    [SuppressMessage("Design", "CA1000:Do not declare static members on generic types",
+        Justification = "A factory: Dataset<float>.Sample(...) names the element type where a non-generic helper could not infer it.")]
     public static Dataset<T> Sample(TargetFunction target, PointSet points)
     {
         ArgumentNullException.ThrowIfNull(target);

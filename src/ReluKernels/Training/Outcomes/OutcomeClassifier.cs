@@ -230,11 +230,11 @@ public sealed class OutcomeClassifier
         return Losses.Value<double>(LossFunction.MeanSquaredError, outputs, _evaluation.Targets);
     }
 
-    private void CheckShape(NetworkArchitecture a, int parameterCount)
+    private void CheckShape(NetworkArchitecture architecture, int parameterCount)
     {
-        AnalysisArguments.CheckNetwork(a, parameterCount);
-        if (a.InputDim != _training.InputDim || a.OutputDim != _training.OutputDim)
+        AnalysisArguments.CheckNetwork(architecture, parameterCount);
+        if (architecture.InputDim != _training.InputDim || architecture.OutputDim != _training.OutputDim)
             throw new ArgumentException(
-                $"The network {a} does not fit the data ({_training.InputDim}-D inputs, {_training.OutputDim}-D targets).", "architecture");
+                $"The network {architecture} does not fit the data ({_training.InputDim}-D inputs, {_training.OutputDim}-D targets).", nameof(architecture));
     }
 }
