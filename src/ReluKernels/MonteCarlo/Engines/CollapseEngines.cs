@@ -5,8 +5,8 @@ public static class CollapseEngines
 {
     /// <summary>
     /// The fastest exact engine: with biases only piecewise-linear propagation is exact on all of Ω; without biases
-    /// Gaussian weights use the function-space sampler (2·width normals per layer, never more than the width² of weight
-    /// space), other distributions the lazy weight-space engine.
+    /// Gaussian weights use the function-space sampler (2·width − 1 generator words per layer and no normals, against the
+    /// width² normals of weight space), other distributions the lazy weight-space engine.
     /// </summary>
     public static EngineKind Choose(CollapseExperiment experiment) =>
         experiment.HasBias ? EngineKind.PiecewiseLinear

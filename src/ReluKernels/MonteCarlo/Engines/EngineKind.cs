@@ -7,8 +7,9 @@ public enum EngineKind
     Auto,
 
     /// <summary>
-    /// Gaussian weights, no biases: samples each layer's pre-activations at x = ±1 directly from their joint Gaussian law
-    /// (covariance ∝ the Gram matrix of the previous layer's outputs), 2·width normals per layer instead of width².
+    /// Gaussian weights, no biases: follows only the angle between the layer's outputs at x = ±1, which is all that
+    /// decides the signs of the next layer. Each layer costs 2·width − 1 raw generator words (one angle per neuron and
+    /// Dirichlet weights from sorted uniforms), no normals and no width² weight matrix; docs/monte-carlo.md derives it.
     /// </summary>
     FunctionSpace,
 
