@@ -11,9 +11,9 @@ var checks = new CheckList();
 
 foreach (var path in KernelPaths.Supported)
 {
-    checks.Run($"multi-line float shape, {path}: Forward and Backward equal GenericNetwork<float>",
+    checks.Run($"multi-line float shape, {path}: Forward and Backward agree with GenericNetwork<float>",
         () => GeneratedAgainstGeneric.Compare<MultiLineShape, float>(path, seed: 1));
-    checks.Run($"shape among colliding type names, {path}: Forward and Backward equal GenericNetwork<float>",
+    checks.Run($"shape among colliding type names, {path}: Forward and Backward agree with GenericNetwork<float>",
         () => GeneratedAgainstGeneric.Compare<ShapeAmongCollidingNames, float>(path, seed: 2));
 }
 checks.Run("double shape: Forward and Backward equal hand-computed values", HandComputed.CheckDoubleShape);
