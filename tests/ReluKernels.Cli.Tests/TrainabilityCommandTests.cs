@@ -59,6 +59,22 @@ public sealed class TrainabilityCommandTests
     }
 
     [Fact]
+    public void Active_neurons_without_required_counts_accepts_the_unit_scheme_and_states_the_sigma_caveat()
+    {
+        string dir = Cli.TempDirectory();
+        // No --required: the table of bins only (this exited 2 when an absent --required read as an empty list).
+        var r = Cli.Run("active-neurons", "--architecture", "1,2,2", "--schemes", "sphere-nobias+normal-bias,sphere-nobias+normal-bias-unit",
+            "--trials", "8192", "--no-plot", "--out", dir);
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        Assert.Contains("give no σ", r.Stdout);
+        Assert.Contains("normal-bias-unit: [W, b] ~ N(0, 1).", r.Stdout);
+        Assert.False(File.Exists(Path.Combine(dir, "active-neurons-trainability.csv")));
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "active-neurons.json")));
+        Assert.Equal(["sphere-nobias+normal-bias", "sphere-nobias+normal-bias-unit"],
+            json.RootElement.GetProperty("bins").EnumerateArray().Select(b => b.GetProperty("scheme").GetString()).Distinct());
+    }
+
+    [Fact]
     public void Depth_three_trainability_is_compared_with_theorem_8()
     {
         string dir = Cli.TempDirectory();

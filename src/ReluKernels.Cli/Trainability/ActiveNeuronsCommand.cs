@@ -3,6 +3,7 @@ using ReluKernels.Cli.Options;
 using ReluKernels.Cli.Output;
 using ReluKernels.Experiments;
 using ReluKernels.MonteCarlo;
+using ReluKernels.Theory;
 
 namespace ReluKernels.Cli.Trainability;
 
@@ -87,7 +88,7 @@ public static class ActiveNeuronsCommand
         {
             architecture, schemes, radius, required, trials, seed, threads, output, format, noPlot,
         };
-        command.SetAction(r => Run(r.GetValue(architecture)!, r.GetValue(schemes)!, r.GetValue(radius), r.GetValue(required),
+        command.SetAction(r => Run(r.GetValue(architecture)!, r.GetValue(schemes)!, r.GetValue(radius), GivenCounts(r.GetValue(required)),
             new MonteCarloOptions { Trials = r.GetValue(trials), Seed = r.GetValue(seed), Threads = r.GetValue(threads), BlockSize = 4096 },
             r.GetValue(output)!, r.GetValue(format), r.GetValue(noPlot)));
         return command;
@@ -125,7 +126,24 @@ public static class ActiveNeuronsCommand
             AtomicFile.WriteText(stem + "-trainability.csv", ActiveNeuronsTableView.TrainabilityCsv(checks));
         ExperimentFiles.Write(stem, Json.Serialize(new { architecture, radius, bins, trainability = checks }), ActiveNeuronsTableView.BinsCsv(bins),
             noPlot ? null : s => ActiveNeuronsPlot.Save(bins, s), () => ActiveNeuronsTableView.Build(bins, checks), format,
-            checks.Count > 0 ? $"Trainability table also in {stem}-trainability.csv" : null);
+            Note(schemes, checks.Count > 0 ? $"Trainability table also in {stem}-trainability.csv" : null));
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// The parsed <c>--required</c>, or null when it was not given: System.CommandLine returns an empty array for an absent
+    /// array option, and a given one is never empty (the parser rejects an empty list).
+    /// </summary>
+    private static int[]? GivenCounts(int[]? counts) => counts is { Length: > 0 } ? counts : null;
+
+    /// <summary>The lines under the table: the σ caveat whenever a scheme uses "normal-bias", then <paramref name="files"/>.</summary>
+    private static string? Note(LayerSchemeSequence[] schemes, string? files)
+    {
+        // A layer's σ scales what every later layer with a bias weighs against that bias; Shin & Karniadakis (2020) give no σ.
+        string? sigma = schemes.Any(s => s.Schemes.Contains(LayerScheme.NormalWithBias))
+            ? "normal-bias: [W, b] ~ N(0, 2/(fan_in + 1)) (He with bias). Shin & Karniadakis (2020) give no σ; it leaves a layer's own π_t "
+              + "unchanged but not that of later layers with a bias." + Environment.NewLine + "normal-bias-unit: [W, b] ~ N(0, 1)."
+            : null;
+        return sigma is null ? files : files is null ? sigma : sigma + Environment.NewLine + files;
     }
 }

@@ -6,18 +6,23 @@ namespace ReluKernels.Experiments;
 /// Shin &amp; Karniadakis's per-layer initialisations (<see cref="LayerScheme"/>, its eqs. 2 and 3) as the simulation draws them, their
 /// command-line names, and which of the paper's results cover a given pair of first layers.
 /// </summary>
-public static class LayerSchemes
+public static partial class LayerSchemes
 {
     /// <summary>The command-line names, in <see cref="LayerScheme"/> order.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["normal-nobias", "normal-bias", "sphere-nobias", "sphere-bias"];
+    public static IReadOnlyList<string> Names { get; } = ["normal-nobias", "normal-bias", "sphere-nobias", "sphere-bias", "normal-bias-unit"];
 
-    /// <summary>The initializer that draws a layer under <paramref name="scheme"/>. "Normal" is He scaled; with bias, W and b share the variance 2/(fan_in + 1).</summary>
+    /// <summary>
+    /// The initializer that draws a layer under <paramref name="scheme"/>. "Normal" is He scaled; with bias, W and b share the
+    /// variance 2/(fan_in + 1). "normal-bias-unit" draws W and b from N(0, 1) instead: seed 001 gives no σ, and π_t of every
+    /// later layer with a bias depends on it (π₃ of sphere-nobias+normal-bias, for instance).
+    /// </summary>
     public static LayerInitializer Initializer(LayerScheme scheme) => scheme switch
     {
         LayerScheme.NormalWithoutBias => NormalInitializer.HeWithoutBias,
         LayerScheme.NormalWithBias => NormalInitializer.HeWithBias,
         LayerScheme.HypersphereWithoutBias => HypersphereInitializer.WithoutBias,
         LayerScheme.HypersphereWithBias => HypersphereInitializer.WithBias,
+        LayerScheme.NormalWithUnitBias => UnitNormalInitializer.Instance,
         _ => throw new ArgumentOutOfRangeException(nameof(scheme), scheme, "Unknown layer scheme."),
     };
 
@@ -35,7 +40,7 @@ public static class LayerSchemes
     }
 
     /// <summary>Whether the layer has random biases.</summary>
-    public static bool HasBias(LayerScheme scheme) => scheme is LayerScheme.NormalWithBias or LayerScheme.HypersphereWithBias;
+    public static bool HasBias(LayerScheme scheme) => scheme is LayerScheme.NormalWithBias or LayerScheme.NormalWithUnitBias or LayerScheme.HypersphereWithBias;
 
     /// <summary>
     /// The case of Shin &amp; Karniadakis 2020, Lemma 14 / Theorem 8 that covers layers 1 and 2, or null. Layer 1 must be "unit hypersphere"

@@ -259,7 +259,7 @@ public static class ShallowTrainability
     internal static bool HasBias(LayerScheme scheme, string paramName) => scheme switch
     {
         LayerScheme.NormalWithoutBias or LayerScheme.HypersphereWithoutBias => false,
-        LayerScheme.NormalWithBias or LayerScheme.HypersphereWithBias => true,
+        LayerScheme.NormalWithBias or LayerScheme.NormalWithUnitBias or LayerScheme.HypersphereWithBias => true,
         _ => throw new ArgumentOutOfRangeException(paramName, scheme, $"{paramName} is not a defined LayerScheme value."),
     };
 

@@ -25,6 +25,13 @@ public enum LayerScheme
 
     /// <summary>[W_j, b_j] ~ Unif(S^{n}) (Shin &amp; Karniadakis 2020, Eq. (3), second line).</summary>
     HypersphereWithBias,
+
+    /// <summary>
+    /// W_j and b_j i.i.d. N(0, 1): <see cref="NormalWithBias"/> with σ = 1 instead of the He scale. The paper gives no σ.
+    /// The layer's own deadness is the same (the direction of [W, b] is uniform either way). Deeper layers differ: a later
+    /// layer's pre-activation W·h + b weighs the incoming h, whose scale carries this layer's σ, against its own bias.
+    /// </summary>
+    NormalWithUnitBias,
 }
 
 /// <summary>
