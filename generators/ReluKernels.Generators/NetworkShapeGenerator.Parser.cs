@@ -26,6 +26,16 @@ public sealed partial class NetworkShapeGenerator
         var diagnostics = new List<DiagnosticInfo>();
         string typeName = type.ToDisplayString();
 
+        // The attribute is not AllowMultiple, but the compiler's CS0579 does not stop this transform from running once
+        // per annotated partial declaration: report every attribute after the type's first, and emit nothing.
+        var duplicates = Duplicates(type, declaration, cancellationToken);
+        if (duplicates.Count > 0 || HasDuplicates(type))
+        {
+            foreach (var duplicate in duplicates)
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateShape, duplicate.GetLocation(), typeName));
+            return new ParseResult(null, new EquatableArray<DiagnosticInfo>(diagnostics));
+        }
+
         if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotPartial, declaration.Identifier.GetLocation(), typeName));
         if (UnsupportedContainerReason(type, cancellationToken) is { } reason)
@@ -69,16 +79,64 @@ public sealed partial class NetworkShapeGenerator
 
         cancellationToken.ThrowIfCancellationRequested();
         var spec = new NetworkSpec(Hierarchy(type), width, depth, inputDim, outputDim, bias, outputActivation,
-            (ActivationKind)activation, (ElementKind)element, attributeSyntax?.ToString() ?? "NetworkShape");
+            (ActivationKind)activation, (ElementKind)element, attributeSyntax is null ? "NetworkShape" : OneLine(attributeSyntax));
         if (!spec.Unrolled)
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LoopedKernels, attributeSyntax?.GetLocation(),
                 width, ShapeLimits.MaxUnrolledWidth, typeName));
         return new ParseResult(spec, new EquatableArray<DiagnosticInfo>(diagnostics));
     }
 
+    private static IEnumerable<AttributeData> ShapeAttributes(INamedTypeSymbol type) =>
+        type.GetAttributes().Where(a => a.AttributeClass?.ToDisplayString() == AttributeMetadataName);
+
+    private static bool HasDuplicates(INamedTypeSymbol type) => ShapeAttributes(type).Skip(1).Any();
+
+    /// <summary>
+    /// The attributes on <paramref name="declaration"/> that repeat the type's first <c>[NetworkShape]</c>. (The
+    /// context's own attribute list holds those of every partial declaration, which would report each repeat once per
+    /// declaration.)
+    /// </summary>
+    private static List<SyntaxNode> Duplicates(INamedTypeSymbol type, TypeDeclarationSyntax declaration,
+        CancellationToken cancellationToken)
+    {
+        var references = ShapeAttributes(type).Select(a => a.ApplicationSyntaxReference).ToList();
+        return references
+            .Skip(1)
+            .Where(r => r is not null && r.SyntaxTree == declaration.SyntaxTree && declaration.Span.Contains(r.Span))
+            .Select(r => r!.GetSyntax(cancellationToken))
+            .ToList();
+    }
+
+    /// <summary>
+    /// The attribute as written, on one line: tokens joined by one space wherever the source had whitespace, line breaks
+    /// or comments between them (none just inside parentheses or before a comma). It goes into a <c>//</c> comment of the generated header, where a line break would end
+    /// the comment and turn the rest of the attribute into code.
+    /// </summary>
+    private static string OneLine(AttributeSyntax attribute)
+    {
+        var text = new System.Text.StringBuilder();
+        SyntaxToken previous = default;
+        foreach (var token in attribute.DescendantTokens())
+        {
+            bool separated = previous.HasTrailingTrivia || token.HasLeadingTrivia;
+            bool hugs = previous.IsKind(SyntaxKind.OpenParenToken) || token.Kind() is SyntaxKind.CloseParenToken or SyntaxKind.CommaToken;
+            if (text.Length > 0 && separated && !hugs)
+                text.Append(' ');
+            text.Append(token.Text);
+            previous = token;
+        }
+        return text.ToString();
+    }
+
     /// <summary>Why the type cannot receive generated members, or null when it can.</summary>
     private static string? UnsupportedContainerReason(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
+        if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
+            return $"only a class or struct can implement IReluNetwork, not {(type.TypeKind == TypeKind.Interface ? "an interface" : "a " + type.TypeKind.ToString().ToLowerInvariant())}";
+        if (FileLocalScope(type) is { } fileLocal)
+            return fileLocal.Equals(type, SymbolEqualityComparer.Default)
+                ? "a file-local type cannot be extended from the generated file"
+                : $"its containing type '{fileLocal.ToDisplayString()}' is file-local and cannot be extended from the generated file";
         if (type.Arity > 0)
             return "generic types are not supported (a shape is a fixed, concrete type)";
         if (type.IsStatic)
@@ -99,15 +157,27 @@ public sealed partial class NetworkShapeGenerator
         return null;
     }
 
+    /// <summary>The type itself or its innermost file-local container, or null when neither is file-local.</summary>
+    private static INamedTypeSymbol? FileLocalScope(INamedTypeSymbol type)
+    {
+        for (INamedTypeSymbol? t = type; t is not null; t = t.ContainingType)
+            if (t.IsFileLocal)
+                return t;
+        return null;
+    }
+
     private static TypeHierarchy Hierarchy(INamedTypeSymbol type)
     {
-        var containers = new List<ContainingType>();
+        var containers = new List<INamedTypeSymbol>();
         for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
-            containers.Insert(0, Declaration(outer));
-        string ns = type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString();
-        string metadataName = (ns.Length == 0 ? "" : ns + ".") +
+            containers.Insert(0, outer);
+        var namespaces = new List<string>();
+        for (var ns = type.ContainingNamespace; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
+            namespaces.Insert(0, ns.Name);
+        string metadataName = string.Join(".", namespaces) + (namespaces.Count == 0 ? "" : ".") +
             string.Join("+", containers.Select(c => c.Name).Concat(new[] { type.Name }));
-        return new TypeHierarchy(ns, new EquatableArray<ContainingType>(containers), Declaration(type), metadataName);
+        return new TypeHierarchy(string.Join(".", namespaces.Select(Identifier)),
+            new EquatableArray<ContainingType>(containers.Select(Declaration)), Declaration(type), metadataName);
     }
 
     private static ContainingType Declaration(INamedTypeSymbol type)
@@ -117,10 +187,17 @@ public sealed partial class NetworkShapeGenerator
             (true, TypeKind.Struct) => "record struct",
             (true, _) => "record",
             (false, TypeKind.Struct) => "struct",
+            (false, TypeKind.Interface) => "interface",
             _ => "class",
         };
-        return new ContainingType(keyword, type.Name);
+        return new ContainingType(keyword, Identifier(type.Name));
     }
+
+    /// <summary>A name as C# source must spell it: <c>@event</c> for a keyword, <c>@record</c> for a contextual one.</summary>
+    private static string Identifier(string name) =>
+        SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) != SyntaxKind.None
+            ? "@" + name
+            : name;
 
     /// <summary>Reads the attribute's values and finds the syntax of each argument, to put diagnostics on it.</summary>
     private readonly struct AttributeOptions(AttributeData data, AttributeSyntax? syntax)

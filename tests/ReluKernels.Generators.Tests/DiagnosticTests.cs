@@ -45,6 +45,10 @@ public class DiagnosticTests
         "its containing type 'Demo.Outer' is not partial")]
     [InlineData("public partial class A { public class B { [NetworkShape(4, 2)] public partial struct Net; } }", "Demo.A.B.Net",
         "its containing type 'Demo.A.B' is not partial")]
+    [InlineData("[NetworkShape(4, 2)] public partial interface Net;", "Demo.Net", "only a class or struct can implement IReluNetwork, not an interface")]
+    [InlineData("[NetworkShape(4, 2)] file partial struct Net;", "Demo.Net", "a file-local type cannot be extended from the generated file")]
+    [InlineData("file partial class Outer { [NetworkShape(4, 2)] public partial struct Net; }", "Demo.Outer.Net",
+        "its containing type 'Demo.Outer' is file-local")]
     public void RK0002_UnsupportedContainer_NamesTheReason(string source, string typeName, string reason)
     {
         var (run, d) = SingleDiagnostic(source, "RK0002");
@@ -120,6 +124,45 @@ public class DiagnosticTests
         Assert.Empty(run.OutputProblems);
     }
 
+    [Theory]
+    [InlineData("[NetworkShape(4, 2), NetworkShape(8, 2)] public partial struct Net;", 1)]
+    [InlineData("[NetworkShape(4, 2)] public partial struct Net;\n[NetworkShape(8, 2)] public partial struct Net;", 1)]
+    [InlineData("[NetworkShape(4, 2)] public partial struct Net;\n[NetworkShape(8, 2)] public partial struct Net;\n[NetworkShape(2, 2)] public partial struct Net;", 2)]
+    public void RK0008_DuplicateShape_IsReportedOnEveryRepeatAndGeneratesNothing(string source, int repeats)
+    {
+        var run = GeneratorHarness.Run(Usings + source);
+        Assert.Null(run.Result.Exception);
+        Assert.Equal(repeats, run.GeneratorDiagnostics.Length);
+        Assert.All(run.GeneratorDiagnostics, d =>
+        {
+            Assert.Equal("RK0008", d.Id);
+            Assert.Equal(DiagnosticSeverity.Error, d.Severity);
+            Assert.Contains("'Demo.Net' has more than one [NetworkShape]", d.GetMessage());
+            // On a repeat, never on the first attribute.
+            Assert.NotEqual("NetworkShape(4, 2)", run.LocatedText(d));
+            Assert.StartsWith("NetworkShape(", run.LocatedText(d), StringComparison.Ordinal);
+        });
+        AssertNoSource(run);
+        // The compiler's own CS0579 stays; nothing is added to it.
+        Assert.All(run.Output.GetDiagnostics(TestContext.Current.CancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error),
+            d => Assert.Equal("CS0579", d.Id));
+    }
+
+    [Fact]
+    public void EveryDescriptor_HasAnAbsoluteHelpLinkOrNone()
+    {
+        var descriptors = typeof(NetworkShapeGenerator).Assembly.GetType("ReluKernels.Generators.Diagnostics.DiagnosticDescriptors", throwOnError: true)!
+            .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
+            .ToArray();
+        Assert.Equal(8, descriptors.Length);
+        Assert.All(descriptors, d => Assert.True(
+            string.IsNullOrEmpty(d.HelpLinkUri) || Uri.TryCreate(d.HelpLinkUri, UriKind.Absolute, out _),
+            $"{d.Id}: help link '{d.HelpLinkUri}' is neither absent nor an absolute URL"));
+        // The ids are the consecutive ones docs/diagnostics.md lists.
+        Assert.Equal(Enumerable.Range(1, descriptors.Length).Select(i => $"RK{i:D4}"), descriptors.Select(d => d.Id).Order());
+    }
+
     [Fact]
     public void UnrolledWidthLimit_ReportsNothing()
     {
@@ -173,6 +216,11 @@ public class DiagnosticTests
         Usings + "[NetworkShape(3, depth: 5)] public partial struct Net;",
         Usings + "[NetworkShape(1, 1, InputDim = 16, OutputDim = 16)] public partial struct Net;",
         Usings + "[NetworkShape(4, 2)] public partial struct Net { public int Other; }\npublic partial struct Net { public void More() { } }",
+        Usings + "[NetworkShape(4, 2)] public abstract partial class Net;",
+        Usings + "[NetworkShape(4, 2)] public readonly partial struct Net;",
+        Usings + "public partial interface IHolder { [NetworkShape(4, 2)] public partial struct Net; }",
+        "namespace @event { [ReluKernels.NetworkShape(4, 2)] public partial struct @struct; }",
+        "using NS = ReluKernels.NetworkShapeAttribute; namespace Demo; [NS(4, 2)] partial class Net;",
         Usings + "[NetworkShape(4, 2)] public partial struct Net;\npublic static class Use { public static int Count() => Net.ParameterCount + Run<Net>(); static int Run<T>() where T : IReluNetwork<T, float> => T.ParameterCount; }",
     };
 
@@ -196,7 +244,6 @@ public class DiagnosticTests
     [InlineData("[NetworkShape(4, Undefined.Value)]", "CS0103")]
     [InlineData("[NetworkShape(4, 2, InputDim = \"x\")]", "CS0029")]
     [InlineData("[NetworkShape(4, 2, Nope = 1)]", "CS0246")]
-    [InlineData("[NetworkShape(4, 2), NetworkShape(8, 2)]", "CS0579")]
     public void MalformedAttribute_IsLeftToTheCompiler(string attribute, string compilerError)
     {
         var run = GeneratorHarness.Run(Usings + attribute + " public partial struct Net;");

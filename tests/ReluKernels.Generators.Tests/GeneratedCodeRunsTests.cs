@@ -80,10 +80,16 @@ public class GeneratedCodeRunsTests
     {
         using var assembly = CompiledShape.Build(attribute, isDouble);
         var architecture = (NetworkArchitecture)assembly.Probe.GetProperty("Architecture")!.GetValue(null)!;
+        CompareWithGeneric(assembly, architecture, isDouble);
+    }
+
+    /// <summary>Compares <paramref name="compiled"/> with the generic network at the tolerances this class uses.</summary>
+    internal static void CompareWithGeneric(CompiledShape compiled, NetworkArchitecture architecture, bool isDouble)
+    {
         if (isDouble)
-            Compare<double>(assembly, architecture, seed: 7, gradientTolerance: 1e-12);
+            Compare<double>(compiled, architecture, seed: 7, gradientTolerance: 1e-12);
         else
-            Compare<float>(assembly, architecture, seed: 7, gradientTolerance: 1e-4);
+            Compare<float>(compiled, architecture, seed: 7, gradientTolerance: 1e-4);
     }
 
     private static void Compare<T>(CompiledShape compiled, NetworkArchitecture architecture, int seed, double gradientTolerance)
@@ -218,16 +224,21 @@ internal sealed class CompiledShape : IDisposable
 
     public Type Probe { get; }
 
-    public static CompiledShape Build(string attribute, bool isDouble)
+    public static CompiledShape Build(string attribute, bool isDouble) =>
+        Build($"using ReluKernels;\nnamespace Probed.Shapes;\n\n{attribute}\npublic partial struct Net;", "global::Probed.Shapes.Net", isDouble);
+
+    /// <summary>
+    /// Compiles <paramref name="declarations"/> (one annotated type, written as a user would, in its own file) with the
+    /// probe, which reaches the type as <paramref name="net"/> (a <c>global::</c>-qualified name).
+    /// </summary>
+    public static CompiledShape Build(string declarations, string net, bool isDouble)
     {
         string t = isDouble ? "double" : "float";
-        string source = $$"""
+        string probe = $$"""
             using System;
             using ReluKernels;
+            using Net = {{net}};
             namespace Probed;
-
-            {{attribute}}
-            public partial struct Net;
 
             public static class Probe
             {
@@ -248,7 +259,7 @@ internal sealed class CompiledShape : IDisposable
                 public static void ForwardNetworks({{t}}[] p, {{t}}[] x, {{t}}[] y, int path) => Net.ForwardNetworks(p, x, y, (KernelPath)path);
             }
             """;
-        var run = GeneratorHarness.Run(source);
+        var run = GeneratorHarness.Run(declarations, probe);
         Assert.Null(run.Result.Exception);
         Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
         Assert.Single(run.GeneratedSources);

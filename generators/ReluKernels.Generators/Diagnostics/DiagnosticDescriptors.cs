@@ -6,7 +6,8 @@ namespace ReluKernels.Generators.Diagnostics;
 internal static class DiagnosticDescriptors
 {
     private const string Category = "ReluKernels";
-    private const string HelpLink = "docs/diagnostics.md";
+    // No help link: Roslyn expects an absolute URL, and the project has no public address for docs/diagnostics.md yet.
+    private const string? HelpLink = null;
 
     /// <summary>RK0001: "The type '{0}' has [NetworkShape] but is not declared partial".</summary>
     public static readonly DiagnosticDescriptor NotPartial = Error("RK0001", "Network shape type must be partial",
@@ -36,6 +37,10 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor LoopedKernels = new("RK0007", "Kernels not fully unrolled",
         "Width {0} exceeds {1}: the kernels of '{2}' use loops over neurons instead of full unrolling (still SIMD over samples or networks)",
         Category, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpLink);
+
+    /// <summary>RK0008: "The type '{0}' has more than one [NetworkShape] attribute".</summary>
+    public static readonly DiagnosticDescriptor DuplicateShape = Error("RK0008", "Duplicate network shape",
+        "The type '{0}' has more than one [NetworkShape] attribute (across its partial declarations); keep one, no kernels are generated until then");
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink,

@@ -35,42 +35,42 @@ internal sealed class Isa
 
     public string Description { get; }
 
+    /// <summary>The vector class as emitted code names it: <c>global::System.Runtime.Intrinsics.Vector512</c>.</summary>
+    private string Vector => $"{Names.Intrinsics}.{Name}";
+
     public bool IsScalar => !_vector;
 
-    public string Type(string t) => _vector ? $"{Name}<{t}>" : t;
+    public string Type(string t) => _vector ? $"{Vector}<{t}>" : t;
 
     /// <summary>Lanes per vector, as an expression.</summary>
-    public string Count(string t) => _vector ? $"{Name}<{t}>.Count" : "1";
+    public string Count(string t) => _vector ? $"{Vector}<{t}>.Count" : "1";
 
-    public string Zero(string t) => _vector ? $"{Name}<{t}>.Zero" : t == "float" ? "0f" : "0d";
+    public string Zero(string t) => _vector ? $"{Vector}<{t}>.Zero" : t == "float" ? "0f" : "0d";
 
-    public string Broadcast(string scalar) => _vector ? $"{Name}.Create({scalar})" : scalar;
+    public string Broadcast(string scalar) => _vector ? $"{Vector}.Create({scalar})" : scalar;
 
     /// <summary>Loads a vector (or scalar) at element offset <paramref name="offset"/> (an <c>nint</c> expression) from ref <paramref name="source"/>.</summary>
     public string Load(string source, string offset) =>
-        _vector ? $"{Name}.LoadUnsafe(ref {source}, (nuint)({offset}))" : $"Unsafe.Add(ref {source}, {offset})";
+        _vector ? $"{Vector}.LoadUnsafe(ref {source}, (nuint)({offset}))" : $"{Names.Unsafe}.Add(ref {source}, {offset})";
 
     public string Store(string value, string destination, string offset) =>
-        _vector ? $"{Operand(value)}.StoreUnsafe(ref {destination}, (nuint)({offset}));" : $"Unsafe.Add(ref {destination}, {offset}) = {value};";
-
-    /// <summary>Parenthesises an operator expression so a member access applies to all of it.</summary>
-    private static string Operand(string expression) => expression.Contains(" + ") ? $"({expression})" : expression;
+        _vector ? $"{Vector}.StoreUnsafe({value}, ref {destination}, (nuint)({offset}));" : $"{Names.Unsafe}.Add(ref {destination}, {offset}) = {value};";
 
     /// <summary><c>a * b + c</c> with one rounding.</summary>
     public string Fma(string t, string a, string b, string c) =>
-        _vector ? $"{Name}.FusedMultiplyAdd({a}, {b}, {c})" : $"{t}.FusedMultiplyAdd({a}, {b}, {c})";
+        _vector ? $"{Vector}.FusedMultiplyAdd({a}, {b}, {c})" : $"{t}.FusedMultiplyAdd({a}, {b}, {c})";
 
     /// <summary>IEEE-754 maximum (NaN propagates).</summary>
-    public string Max(string t, string a, string b) => _vector ? $"{Name}.Max({a}, {b})" : $"{t}.Max({a}, {b})";
+    public string Max(string t, string a, string b) => _vector ? $"{Vector}.Max({a}, {b})" : $"{t}.Max({a}, {b})";
 
     /// <summary><paramref name="value"/> where <paramref name="condition"/> &gt; 0, else 0.</summary>
     public string WherePositive(string t, string condition, string value) =>
         _vector
-            ? $"{Name}.ConditionalSelect({Name}.GreaterThan({condition}, {Zero(t)}), {value}, {Zero(t)})"
+            ? $"{Vector}.ConditionalSelect({Vector}.GreaterThan({condition}, {Zero(t)}), {value}, {Zero(t)})"
             : $"{condition} > {Zero(t)} ? {value} : {Zero(t)}";
 
     public string Add(string a, string b) => $"{a} + {b}";
 
     /// <summary>Sum of the lanes.</summary>
-    public string Sum(string v) => _vector ? $"{Name}.Sum({v})" : v;
+    public string Sum(string v) => _vector ? $"{Vector}.Sum({v})" : v;
 }

@@ -98,8 +98,8 @@ internal abstract class KernelEmitter(NetworkSpec spec, SourceWriter writer)
     {
         if (Spec.Unrolled)
             return;
-        W.Line($"Span<{isa.Type(T)}> h = stackalloc {isa.Type(T)}[{Width}];");
-        W.Line($"Span<{isa.Type(T)}> z = stackalloc {isa.Type(T)}[{Width}];");
+        W.Line($"{Names.Span}<{isa.Type(T)}> h = stackalloc {isa.Type(T)}[{Width}];");
+        W.Line($"{Names.Span}<{isa.Type(T)}> z = stackalloc {isa.Type(T)}[{Width}];");
     }
 
     /// <summary>Loads the current samples' inputs into locals <c>x0..</c> (feature-major).</summary>
@@ -107,7 +107,7 @@ internal abstract class KernelEmitter(NetworkSpec spec, SourceWriter writer)
     {
         W.Comment("Inputs (feature-major).");
         for (int k = 0; k < Spec.InputDim; k++)
-            W.Line($"var x{k} = {isa.Load("x", FeatureOffset(k))};");
+            W.Line($"{isa.Type(T)} x{k} = {isa.Load("x", FeatureOffset(k))};");
     }
 
     /// <summary>"Layer 2" or "Layers 2..Depth": the hidden layers the depth loop runs.</summary>
@@ -125,7 +125,7 @@ internal abstract class KernelEmitter(NetworkSpec spec, SourceWriter writer)
         System.Func<int, string> input, string acc, string? output, bool activate)
     {
         for (int j = 0; j < outputs; j++)
-            W.Line($"var {acc}{j} = {BiasOrZero(isa, layout, layerBase, Literal(outputs * inputs + j))};");
+            W.Line($"{isa.Type(T)} {acc}{j} = {BiasOrZero(isa, layout, layerBase, Literal(outputs * inputs + j))};");
         for (int i = 0; i < inputs; i++)
             for (int j = 0; j < outputs; j++)
                 W.Line($"{acc}{j} = {isa.Fma(T, layout.Read(isa, layerBase, Literal(j * inputs + i)), input(i), $"{acc}{j}")};");
@@ -148,7 +148,7 @@ internal abstract class KernelEmitter(NetworkSpec spec, SourceWriter writer)
     {
         using (W.Block($"for (int j = 0; j < {Width}; j++)"))
         {
-            W.Line($"var acc = {BiasOrZero(isa, layout, layerBase, $"{Width * inputs} + j")};");
+            W.Line($"{isa.Type(T)} acc = {BiasOrZero(isa, layout, layerBase, $"{Width * inputs} + j")};");
             if (inputsUnrolled)
             {
                 for (int k = 0; k < inputs; k++)
@@ -167,7 +167,7 @@ internal abstract class KernelEmitter(NetworkSpec spec, SourceWriter writer)
     private void OutputLooped(Isa isa, ParameterLayout layout)
     {
         for (int o = 0; o < Spec.OutputDim; o++)
-            W.Line($"var y{o} = {BiasOrZero(isa, layout, "last", Literal(Spec.OutputDim * Width + o))};");
+            W.Line($"{isa.Type(T)} y{o} = {BiasOrZero(isa, layout, "last", Literal(Spec.OutputDim * Width + o))};");
         using (W.Block($"for (int i = 0; i < {Width}; i++)"))
         {
             for (int o = 0; o < Spec.OutputDim; o++)

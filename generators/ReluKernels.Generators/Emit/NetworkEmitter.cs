@@ -10,15 +10,25 @@ namespace ReluKernels.Generators.Emit;
 /// </summary>
 internal static class NetworkEmitter
 {
+    private const string Span = Names.Span;
+    private const string ReadOnlySpan = Names.ReadOnlySpan;
+    private const string KernelPath = Names.KernelPath;
+    private const string KernelPaths = Names.KernelPaths;
+    private const string KernelArguments = Names.KernelArguments;
+    private const string MemoryMarshal = Names.MemoryMarshal;
     private const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"ReluKernels.Generators\", \"1.0.0\")]";
 
     /// <summary>
-    /// A hint name unique per type: its metadata name (nesting as dots), then a hash of the exact name. Roslyn compares
-    /// hint names ignoring case, so <c>Demo.Net</c> and <c>Demo.NET</c> would otherwise collide, and a collision makes
-    /// the driver drop every file this generator adds (CS8785).
+    /// A hint name unique per type: its metadata name (nesting as dots, any character other than a letter, digit or
+    /// underscore as <c>_</c>), then a hash of the exact name. Roslyn compares hint names ignoring case, so
+    /// <c>Demo.Net</c> and <c>Demo.NET</c> would otherwise collide, and a collision makes the driver drop every file this
+    /// generator adds (CS8785).
     /// </summary>
     public static string HintName(NetworkSpec spec) =>
-        $"{spec.Type.MetadataName.Replace('+', '.')}.{Fnv1a(spec.Type.MetadataName):x8}.NetworkShape.g.cs";
+        $"{FileSafe(spec.Type.MetadataName)}.{Fnv1a(spec.Type.MetadataName):x8}.NetworkShape.g.cs";
+
+    private static string FileSafe(string metadataName) =>
+        new(metadataName.Select(c => char.IsLetterOrDigit(c) || c is '_' or '.' ? c : c == '+' ? '.' : '_').ToArray());
 
     /// <summary>32-bit FNV-1a of the UTF-16 code units: stable across processes, unlike <see cref="string.GetHashCode()"/>.</summary>
     private static uint Fnv1a(string text)
@@ -42,7 +52,7 @@ internal static class NetworkEmitter
         WriteRemarks(w, spec);
         string self = spec.Type.Type.Name;
         string t = spec.ElementName;
-        using (w.Block($"partial {spec.Type.Type.Keyword} {self} : global::ReluKernels.IReluNetwork<{self}, {t}>"))
+        using (w.Block($"partial {spec.Type.Type.Keyword} {self} : {Names.NetworkInterface}<{self}, {t}>"))
         {
             WriteConstants(w, spec, self, t);
             WriteEntryPoints(w, spec, t);
@@ -69,12 +79,6 @@ internal static class NetworkEmitter
         w.Line("// Do not edit: change the attribute instead. The kernels mirror GenericNetwork<T> (src/ReluKernels/Kernels).");
         w.Line("#nullable enable");
         w.Line();
-        w.Line("using System;");
-        w.Line("using System.Runtime.CompilerServices;");
-        w.Line("using System.Runtime.InteropServices;");
-        w.Line("using System.Runtime.Intrinsics;");
-        w.Line("using global::ReluKernels;");
-        w.Line();
     }
 
     private static void WriteRemarks(SourceWriter w, NetworkSpec spec)
@@ -96,15 +100,23 @@ internal static class NetworkEmitter
             w.Line($"/// <item><term>{l}</term><description>{spec.LayerInputs(l)} → {spec.LayerOutputs(l)}: W at {spec.WeightOffset(l)}{bias}</description></item>");
         }
         w.Line("/// </list>");
-        w.Line($"/// Paths: Vector512, Vector256, Vector128 (AdvSimd on Arm64) and scalar, chosen at run time; {(spec.Unrolled ? "every neuron unrolled" : $"loops over neurons (width above {ShapeLimits.MaxUnrolledWidth}, see RK0007)")}, hidden layers 2..{spec.Depth} in a loop.");
+        w.Line($"/// Paths: Vector512, Vector256, Vector128 (AdvSimd on Arm64) and scalar, chosen at run time; {(spec.Unrolled ? "every neuron unrolled" : $"loops over neurons (width above {ShapeLimits.MaxUnrolledWidth}, see RK0007)")}, {DepthLoop(spec.Depth)}.");
         w.Line("/// </remarks>");
     }
+
+    /// <summary>What the depth loop runs: hidden layers 2..Depth share one shape; a single hidden layer has no loop.</summary>
+    private static string DepthLoop(int depth) => depth switch
+    {
+        1 => "no hidden-to-hidden layer (so no depth loop)",
+        2 => "hidden layer 2 in a loop over layer offsets",
+        _ => $"hidden layers 2..{depth} in a loop over layer offsets",
+    };
 
     private static string ActivationName(NetworkSpec spec) => Activations.ActivationEmitter.For(spec.Activation).Name;
 
     private static void WriteConstants(SourceWriter w, NetworkSpec spec, string self, string t)
     {
-        string iface = $"global::ReluKernels.IReluNetwork<{self}, {t}>";
+        string iface = $"{Names.NetworkInterface}<{self}, {t}>";
         Constant(w, "int", "Width", spec.Width, "Neurons per hidden layer.");
         Constant(w, "int", "Depth", spec.Depth, "Number of hidden layers.");
         Constant(w, "int", "InputDim", spec.InputDim, "Input dimension.");
@@ -113,8 +125,8 @@ internal static class NetworkEmitter
         Constant(w, "int", "NetworkLanes", spec.NetworkLanes, "Networks per block in the network-parallel layout (64 bytes).");
         Constant(w, "int", "BackwardWorkspaceLength", spec.BackwardWorkspaceLength, "Workspace elements Backward needs.");
         w.Line("/// <summary>The shape as a run-time value.</summary>");
-        w.Line($"public static global::ReluKernels.NetworkArchitecture Architecture {{ get; }} = new({spec.Width}, {spec.Depth}, {spec.InputDim}, {spec.OutputDim}, " +
-               $"{Bool(spec.Bias)}, {Bool(spec.OutputActivation)}, global::ReluKernels.Activation.{spec.Activation});");
+        w.Line($"public static {Names.NetworkArchitecture} Architecture {{ get; }} = new({spec.Width}, {spec.Depth}, {spec.InputDim}, {spec.OutputDim}, " +
+               $"{Bool(spec.Bias)}, {Bool(spec.OutputActivation)}, {Names.Activation}.{spec.Activation});");
         w.Line();
         w.Line($"static int {iface}.ParameterCount => ParameterCount;");
         w.Line($"static int {iface}.NetworkLanes => NetworkLanes;");
@@ -135,33 +147,33 @@ internal static class NetworkEmitter
     {
         w.Line("/// <inheritdoc cref=\"global::ReluKernels.IReluNetwork{TSelf, T}.Forward\"/>");
         w.Line(GeneratedCode);
-        using (w.Block($"public static void Forward(ReadOnlySpan<{t}> parameters, ReadOnlySpan<{t}> inputs, Span<{t}> outputs, KernelPath path = KernelPath.Auto)"))
+        using (w.Block($"public static void Forward({ReadOnlySpan}<{t}> parameters, {ReadOnlySpan}<{t}> inputs, {Span}<{t}> outputs, {KernelPath} path = {KernelPath}.Auto)"))
         {
-            w.Line("int batch = KernelArguments.SampleBatch(parameters.Length, ParameterCount, inputs.Length, InputDim, outputs.Length, OutputDim, nameof(outputs));");
-            w.Line($"ref {t} p = ref MemoryMarshal.GetReference(parameters);");
-            w.Line($"ref {t} x = ref MemoryMarshal.GetReference(inputs);");
-            w.Line($"ref {t} y = ref MemoryMarshal.GetReference(outputs);");
+            w.Line($"int batch = {KernelArguments}.SampleBatch(parameters.Length, ParameterCount, inputs.Length, InputDim, outputs.Length, OutputDim, nameof(outputs));");
+            w.Line($"ref {t} p = ref {MemoryMarshal}.GetReference(parameters);");
+            w.Line($"ref {t} x = ref {MemoryMarshal}.GetReference(inputs);");
+            w.Line($"ref {t} y = ref {MemoryMarshal}.GetReference(outputs);");
             DispatchThenFinishScalar(w, "Forward", "ref p, ref x, ref y, batch");
         }
         w.Line();
 
         w.Line("/// <inheritdoc cref=\"global::ReluKernels.IReluNetwork{TSelf, T}.Backward\"/>");
         w.Line(GeneratedCode);
-        using (w.Block($"public static void Backward(ReadOnlySpan<{t}> parameters, ReadOnlySpan<{t}> inputs, ReadOnlySpan<{t}> outputGradients, " +
-                       $"Span<{t}> parameterGradients, Span<{t}> inputGradients, Span<{t}> workspace, KernelPath path = KernelPath.Auto)"))
+        using (w.Block($"public static void Backward({ReadOnlySpan}<{t}> parameters, {ReadOnlySpan}<{t}> inputs, {ReadOnlySpan}<{t}> outputGradients, " +
+                       $"{Span}<{t}> parameterGradients, {Span}<{t}> inputGradients, {Span}<{t}> workspace, {KernelPath} path = {KernelPath}.Auto)"))
         {
-            w.Line("int batch = KernelArguments.SampleBatch(parameters.Length, ParameterCount, inputs.Length, InputDim, outputGradients.Length, OutputDim, nameof(outputGradients));");
-            w.Line("KernelArguments.RequireLength(parameterGradients.Length, ParameterCount, nameof(parameterGradients));");
+            w.Line($"int batch = {KernelArguments}.SampleBatch(parameters.Length, ParameterCount, inputs.Length, InputDim, outputGradients.Length, OutputDim, nameof(outputGradients));");
+            w.Line($"{KernelArguments}.RequireLength(parameterGradients.Length, ParameterCount, nameof(parameterGradients));");
             w.Line("bool wantInputs = !inputGradients.IsEmpty;");
             w.Line("if (wantInputs)");
-            w.Line("    KernelArguments.RequireLength(inputGradients.Length, InputDim * batch, nameof(inputGradients));");
-            w.Line("KernelArguments.RequireAtLeast(workspace.Length, BackwardWorkspaceLength, nameof(workspace));");
-            w.Line($"ref {t} p = ref MemoryMarshal.GetReference(parameters);");
-            w.Line($"ref {t} x = ref MemoryMarshal.GetReference(inputs);");
-            w.Line($"ref {t} dy = ref MemoryMarshal.GetReference(outputGradients);");
-            w.Line($"ref {t} dx = ref MemoryMarshal.GetReference(inputGradients);");
-            w.Line($"ref {t} ws = ref MemoryMarshal.GetReference(workspace);");
-            w.Line($"ref {t} grad = ref MemoryMarshal.GetReference(parameterGradients);");
+            w.Line($"    {KernelArguments}.RequireLength(inputGradients.Length, InputDim * batch, nameof(inputGradients));");
+            w.Line($"{KernelArguments}.RequireAtLeast(workspace.Length, BackwardWorkspaceLength, nameof(workspace));");
+            w.Line($"ref {t} p = ref {MemoryMarshal}.GetReference(parameters);");
+            w.Line($"ref {t} x = ref {MemoryMarshal}.GetReference(inputs);");
+            w.Line($"ref {t} dy = ref {MemoryMarshal}.GetReference(outputGradients);");
+            w.Line($"ref {t} dx = ref {MemoryMarshal}.GetReference(inputGradients);");
+            w.Line($"ref {t} ws = ref {MemoryMarshal}.GetReference(workspace);");
+            w.Line($"ref {t} grad = ref {MemoryMarshal}.GetReference(parameterGradients);");
             const string arguments = "ref p, ref x, ref dy, ref dx, wantInputs, ref ws, ref grad, batch";
             DispatchThenFinishScalar(w, "Backward", arguments);
         }
@@ -169,16 +181,16 @@ internal static class NetworkEmitter
 
         w.Line("/// <inheritdoc cref=\"global::ReluKernels.IReluNetwork{TSelf, T}.ForwardNetworks\"/>");
         w.Line(GeneratedCode);
-        using (w.Block($"public static void ForwardNetworks(ReadOnlySpan<{t}> parameters, ReadOnlySpan<{t}> input, Span<{t}> outputs, KernelPath path = KernelPath.Auto)"))
+        using (w.Block($"public static void ForwardNetworks({ReadOnlySpan}<{t}> parameters, {ReadOnlySpan}<{t}> input, {Span}<{t}> outputs, {KernelPath} path = {KernelPath}.Auto)"))
         {
-            w.Line("int blocks = KernelArguments.NetworkBlocks(parameters.Length, ParameterCount, input.Length, InputDim, outputs.Length, OutputDim, NetworkLanes);");
-            w.Line($"ref {t} p = ref MemoryMarshal.GetReference(parameters);");
-            w.Line($"ref {t} y = ref MemoryMarshal.GetReference(outputs);");
-            using (w.Block("switch (KernelPaths.Resolve(path))"))
+            w.Line($"int blocks = {KernelArguments}.NetworkBlocks(parameters.Length, ParameterCount, input.Length, InputDim, outputs.Length, OutputDim, NetworkLanes);");
+            w.Line($"ref {t} p = ref {MemoryMarshal}.GetReference(parameters);");
+            w.Line($"ref {t} y = ref {MemoryMarshal}.GetReference(outputs);");
+            using (w.Block($"switch ({KernelPaths}.Resolve(path))"))
             {
                 foreach (var isa in Isa.Vectors)
                 {
-                    w.Line($"case KernelPath.{isa.Name}:");
+                    w.Line($"case {KernelPath}.{isa.Name}:");
                     w.Line($"    ForwardNetworks{isa.Name}(ref p, input, ref y, blocks);");
                     w.Line("    break;");
                 }
@@ -196,10 +208,10 @@ internal static class NetworkEmitter
     /// </summary>
     private static void DispatchThenFinishScalar(SourceWriter w, string kernel, string arguments)
     {
-        w.Line("int done = KernelPaths.Resolve(path) switch");
+        w.Line($"int done = {KernelPaths}.Resolve(path) switch");
         w.Line("{");
         foreach (var isa in Isa.Vectors)
-            w.Line($"    KernelPath.{isa.Name} => {kernel}{isa.Name}({arguments}, 0),");
+            w.Line($"    {KernelPath}.{isa.Name} => {kernel}{isa.Name}({arguments}, 0),");
         w.Line("    _ => 0,");
         w.Line("};");
         w.Comment("The scalar path finishes the samples that do not fill a vector.");

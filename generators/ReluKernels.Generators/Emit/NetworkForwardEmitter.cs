@@ -14,11 +14,11 @@ internal sealed class NetworkForwardEmitter(NetworkSpec spec, SourceWriter write
         int lanes = Spec.NetworkLanes;
         string step = isa.Count(T);
         W.Line($"/// <summary>Network-parallel forward, {isa.Description} path: {isa.LaneCount(Spec.ElementSize)} network(s) per step.</summary>");
-        using (W.Block($"private static void ForwardNetworks{isa.Name}(ref {T} p, ReadOnlySpan<{T}> input, ref {T} y, int blocks)"))
+        using (W.Block($"private static void ForwardNetworks{isa.Name}(ref {T} p, {Names.ReadOnlySpan}<{T}> input, ref {T} y, int blocks)"))
         {
             W.Comment("The input point is shared by every network.");
             for (int k = 0; k < Spec.InputDim; k++)
-                W.Line($"var x{k} = {isa.Broadcast($"input[{k}]")};");
+                W.Line($"{isa.Type(T)} x{k} = {isa.Broadcast($"input[{k}]")};");
             DeclareHiddenSpans(isa);
             using (W.Block("for (int block = 0; block < blocks; block++)"))
             using (W.Block($"for (int v = 0; v < {lanes}; v += {step})"))

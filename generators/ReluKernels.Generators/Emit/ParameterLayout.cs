@@ -39,7 +39,7 @@ internal sealed class BroadcastParameters : ParameterLayout
     public override string LayerBase(int parameter) => parameter.ToString(CultureInfo.InvariantCulture);
 
     public override string Read(Isa isa, string layerBase, string index) =>
-        isa.Broadcast($"Unsafe.Add(ref p, {Offset(layerBase, index)})");
+        isa.Broadcast($"{Names.Unsafe}.Add(ref p, {Offset(layerBase, index)})");
 }
 
 /// <summary>Interleaved parameters of a block of networks: parameter k of the lanes starting at <c>q</c> is at <c>q + k * lanes</c>.</summary>

@@ -35,7 +35,7 @@ internal sealed class SampleBackwardEmitter(NetworkSpec spec, SourceWriter write
             DeclareHiddenSpans(isa);
             if (!Spec.Unrolled)
             {
-                W.Line($"Span<{isa.Type(T)}> d = stackalloc {isa.Type(T)}[{Width}];");
+                W.Line($"{Names.Span}<{isa.Type(T)}> d = stackalloc {isa.Type(T)}[{Width}];");
             }
             using (W.Block($"for (int s = start; s < end; s += {lanes})"))
             {
@@ -54,7 +54,7 @@ internal sealed class SampleBackwardEmitter(NetworkSpec spec, SourceWriter write
             }
             W.Comment("Sum each accumulator's lanes into the gradient.");
             using (W.Block($"for (nint k = 0; k < {Spec.ParameterCount}; k++)"))
-                W.Line($"Unsafe.Add(ref grad, k) += {isa.Sum(isa.Load("ws", $"({Accumulators} + k) * L"))};");
+                W.Line($"{Names.Unsafe}.Add(ref grad, k) += {isa.Sum(isa.Load("ws", $"({Accumulators} + k) * L"))};");
             W.Line("return end;");
         }
         W.Line();
@@ -99,12 +99,12 @@ internal sealed class SampleBackwardEmitter(NetworkSpec spec, SourceWriter write
             for (int i = 0; i < Width; i++)
                 AddProduct(isa, layerBase, Literal(j * Width + i), delta(j), input(i));
         for (int i = 0; i < Width; i++)
-            W.Line($"var {temporary}{i} = {isa.Zero(T)};");
+            W.Line($"{isa.Type(T)} {temporary}{i} = {isa.Zero(T)};");
         for (int j = 0; j < outputs; j++)
             for (int i = 0; i < Width; i++)
                 W.Line($"{temporary}{i} = {isa.Fma(T, Weight(isa, layerBase, Literal(j * Width + i)), delta(j), $"{temporary}{i}")};");
         for (int i = 0; i < Width; i++)
-            W.Line($"{(declare ? "var " : "")}d{i} = {Activation.DerivativeTimes(isa, T, input(i), $"{temporary}{i}")};");
+            W.Line($"{(declare ? isa.Type(T) + " " : "")}d{i} = {Activation.DerivativeTimes(isa, T, input(i), $"{temporary}{i}")};");
     }
 
     private void EmitOutputLayer(Isa isa)
@@ -114,7 +114,7 @@ internal sealed class SampleBackwardEmitter(NetworkSpec spec, SourceWriter write
         for (int o = 0; o < outputs; o++)
         {
             string g = isa.Load("dy", FeatureOffset(o));
-            W.Line($"var g{o} = {(Spec.OutputActivation ? Activation.DerivativeTimes(isa, T, $"y{o}", g) : g)};");
+            W.Line($"{isa.Type(T)} g{o} = {(Spec.OutputActivation ? Activation.DerivativeTimes(isa, T, $"y{o}", g) : g)};");
         }
         if (Spec.Unrolled)
         {
@@ -127,7 +127,7 @@ internal sealed class SampleBackwardEmitter(NetworkSpec spec, SourceWriter write
         {
             for (int o = 0; o < outputs; o++)
                 AddProduct(isa, "last", Index("i", 1, 0, o * Width), $"g{o}", "h[i]");
-            W.Line($"var e = {isa.Zero(T)};");
+            W.Line($"{isa.Type(T)} e = {isa.Zero(T)};");
             for (int o = 0; o < outputs; o++)
                 W.Line($"e = {isa.Fma(T, Weight(isa, "last", Index("i", 1, 0, o * Width)), $"g{o}", "e")};");
             W.Line($"d[i] = {Activation.DerivativeTimes(isa, T, "h[i]", "e")};");
@@ -146,7 +146,7 @@ internal sealed class SampleBackwardEmitter(NetworkSpec spec, SourceWriter write
             if (Spec.Unrolled)
             {
                 for (int i = 0; i < Width; i++)
-                    W.Line($"var u{i} = {isa.Load("ws", $"slot + {i} * L")};");
+                    W.Line($"{isa.Type(T)} u{i} = {isa.Load("ws", $"slot + {i} * L")};");
                 BackpropagateUnrolled(isa, "o", Width, j => $"d{j}", i => $"u{i}", temporary: "e", declare: false);
                 return;
             }
@@ -158,7 +158,7 @@ internal sealed class SampleBackwardEmitter(NetworkSpec spec, SourceWriter write
             }
             using (W.Block($"for (int i = 0; i < {Width}; i++)"))
             {
-                W.Line($"var e = {isa.Zero(T)};");
+                W.Line($"{isa.Type(T)} e = {isa.Zero(T)};");
                 using (W.Block($"for (int j = 0; j < {Width}; j++)"))
                     W.Line($"e = {isa.Fma(T, Weight(isa, "o", $"j * {Width} + i"), "d[j]", "e")};");
                 W.Line($"z[i] = {Activation.DerivativeTimes(isa, T, isa.Load("ws", "slot + i * L"), "e")};");
@@ -194,7 +194,7 @@ internal sealed class SampleBackwardEmitter(NetworkSpec spec, SourceWriter write
         {
             for (int k = 0; k < inputs; k++)
             {
-                W.Line($"var e{k} = {isa.Zero(T)};");
+                W.Line($"{isa.Type(T)} e{k} = {isa.Zero(T)};");
                 if (Spec.Unrolled)
                 {
                     for (int j = 0; j < Width; j++)
