@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.CodeAnalysis;
 
 namespace ReluKernels.Generators.Tests;
@@ -29,8 +30,8 @@ public class DiagnosticTests
     public void RK0001_NotPartial_IsReportedOnTheTypeName()
     {
         var (run, d) = SingleDiagnostic("[NetworkShape(4, 2)] public struct Net;", "RK0001");
-        Assert.Contains("'Demo.Net'", d.GetMessage());
-        Assert.Contains("not declared partial", d.GetMessage());
+        Assert.Contains("'Demo.Net'", d.GetMessage(CultureInfo.InvariantCulture));
+        Assert.Contains("not declared partial", d.GetMessage(CultureInfo.InvariantCulture));
         Assert.Equal("Net", run.LocatedText(d));
         AssertNoSource(run);
     }
@@ -52,7 +53,7 @@ public class DiagnosticTests
     public void RK0002_UnsupportedContainer_NamesTheReason(string source, string typeName, string reason)
     {
         var (run, d) = SingleDiagnostic(source, "RK0002");
-        Assert.StartsWith($"The type '{typeName}' cannot hold generated kernels: {reason}", d.GetMessage(), StringComparison.Ordinal);
+        Assert.StartsWith($"The type '{typeName}' cannot hold generated kernels: {reason}", d.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
         Assert.Equal("Net", run.LocatedText(d));
         AssertNoSource(run);
     }
@@ -65,8 +66,8 @@ public class DiagnosticTests
     public void RK0003_WidthOutOfRange_IsReportedOnTheWidthArgument(string attribute, string located, string named)
     {
         var (run, d) = SingleDiagnostic(attribute + " public partial struct Net;", "RK0003");
-        Assert.Contains(named + " ", d.GetMessage());
-        Assert.Contains("1..64", d.GetMessage());
+        Assert.Contains(named + " ", d.GetMessage(CultureInfo.InvariantCulture));
+        Assert.Contains("1..64", d.GetMessage(CultureInfo.InvariantCulture));
         Assert.Equal(located, run.LocatedText(d));
         AssertNoSource(run);
     }
@@ -78,8 +79,8 @@ public class DiagnosticTests
     public void RK0004_DepthOutOfRange_IsReportedOnTheDepthArgument(string attribute, string located, string named)
     {
         var (run, d) = SingleDiagnostic(attribute + " public partial struct Net;", "RK0004");
-        Assert.Contains(named + " ", d.GetMessage());
-        Assert.Contains("1..256", d.GetMessage());
+        Assert.Contains(named + " ", d.GetMessage(CultureInfo.InvariantCulture));
+        Assert.Contains("1..256", d.GetMessage(CultureInfo.InvariantCulture));
         Assert.Equal(located, run.LocatedText(d));
         AssertNoSource(run);
     }
@@ -91,8 +92,8 @@ public class DiagnosticTests
     public void RK0005_DimensionOutOfRange_IsReportedOnTheNamedArgument(string attribute, string located, string named)
     {
         var (run, d) = SingleDiagnostic(attribute + " public partial struct Net;", "RK0005");
-        Assert.Contains(named + " ", d.GetMessage());
-        Assert.Contains("1..16", d.GetMessage());
+        Assert.Contains(named + " ", d.GetMessage(CultureInfo.InvariantCulture));
+        Assert.Contains("1..16", d.GetMessage(CultureInfo.InvariantCulture));
         Assert.Equal(located, run.LocatedText(d));
         AssertNoSource(run);
     }
@@ -103,8 +104,8 @@ public class DiagnosticTests
     public void RK0006_UnknownOption_ListsTheSupportedValues(string argument, string named, string supported)
     {
         var (run, d) = SingleDiagnostic($"[NetworkShape(4, 2, {argument})] public partial struct Net;", "RK0006");
-        Assert.Contains(named + " ", d.GetMessage());
-        Assert.Contains("supported: " + supported, d.GetMessage());
+        Assert.Contains(named + " ", d.GetMessage(CultureInfo.InvariantCulture));
+        Assert.Contains("supported: " + supported, d.GetMessage(CultureInfo.InvariantCulture));
         Assert.Equal(argument, run.LocatedText(d));
         AssertNoSource(run);
     }
@@ -117,8 +118,8 @@ public class DiagnosticTests
     {
         string attribute = $"[NetworkShape({width}, 2, InputDim = 3)]";
         var (run, d) = SingleDiagnostic(attribute + " public partial struct Net;", "RK0007", DiagnosticSeverity.Info);
-        Assert.Contains($"Width {width} exceeds 32", d.GetMessage());
-        Assert.Contains("'Demo.Net'", d.GetMessage());
+        Assert.Contains($"Width {width} exceeds 32", d.GetMessage(CultureInfo.InvariantCulture));
+        Assert.Contains("'Demo.Net'", d.GetMessage(CultureInfo.InvariantCulture));
         Assert.Equal(attribute[1..^1], run.LocatedText(d));
         Assert.Single(run.GeneratedSources);
         Assert.Empty(run.OutputProblems);
@@ -137,7 +138,7 @@ public class DiagnosticTests
         {
             Assert.Equal("RK0008", d.Id);
             Assert.Equal(DiagnosticSeverity.Error, d.Severity);
-            Assert.Contains("'Demo.Net' has more than one [NetworkShape]", d.GetMessage());
+            Assert.Contains("'Demo.Net' has more than one [NetworkShape]", d.GetMessage(CultureInfo.InvariantCulture));
             // On a repeat, never on the first attribute.
             Assert.NotEqual("NetworkShape(4, 2)", run.LocatedText(d));
             Assert.StartsWith("NetworkShape(", run.LocatedText(d), StringComparison.Ordinal);

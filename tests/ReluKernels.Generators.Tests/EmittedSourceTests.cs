@@ -181,7 +181,7 @@ public partial class EmittedSourceTests
                 Assert.Matches($@"\n    private static (int|void) {kernel}{path}\(", text);
         }
         // Nothing else is emitted as a method.
-        Assert.Equal(Kernels.Length * (Paths.Length + 1), MethodHeader().Matches(text).Count);
+        Assert.Equal(Kernels.Length * (Paths.Length + 1), MethodHeader().Count(text));
     }
 
     [GeneratedRegex(@"^    (public|private) static \w+ \w+\(", RegexOptions.Multiline)]

@@ -10,13 +10,13 @@ using Microsoft.CodeAnalysis;
 namespace ReluKernels.Generators.Tests;
 
 /// <summary>One random network shape for the compile-and-run property, with the seed of its parameters and inputs.</summary>
-public sealed record RandomShape(int Width, int Depth, int InputDim, int OutputDim, bool Bias, bool OutputActivation, bool Double, int Seed)
+public sealed record RandomShape(int Width, int Depth, int InputDim, int OutputDim, bool Bias, bool OutputActivation, bool IsDouble, int Seed)
 {
     public NetworkArchitecture Architecture => new(Width, Depth, InputDim, OutputDim, Bias, OutputActivation);
 
     public string Attribute => string.Create(CultureInfo.InvariantCulture,
         $"[NetworkShape({Width}, {Depth}, InputDim = {InputDim}, OutputDim = {OutputDim}, Bias = {(Bias ? "true" : "false")}, " +
-        $"OutputActivation = {(OutputActivation ? "true" : "false")}, ElementType = ElementType.{(Double ? "Double" : "Float")})]");
+        $"OutputActivation = {(OutputActivation ? "true" : "false")}, ElementType = ElementType.{(IsDouble ? "Double" : "Float")})]");
 
     public override string ToString() => $"{Attribute} seed {Seed}";
 }
@@ -56,8 +56,8 @@ public class GeneratedCodeRunsTests
     [Property(MaxTest = 18, Replay = "(20250611,1234567)", Arbitrary = [typeof(RandomShapes)])]
     public void GeneratedKernels_MatchTheGenericNetwork(RandomShape shape)
     {
-        using var assembly = CompiledShape.Build(shape.Attribute, shape.Double);
-        if (shape.Double)
+        using var assembly = CompiledShape.Build(shape.Attribute, shape.IsDouble);
+        if (shape.IsDouble)
             Compare<double>(assembly, shape.Architecture, shape.Seed, gradientTolerance: 1e-12);
         else
             Compare<float>(assembly, shape.Architecture, shape.Seed, gradientTolerance: 1e-4);

@@ -69,7 +69,7 @@ internal sealed class Isa
             ? $"{Vector}.ConditionalSelect({Vector}.GreaterThan({condition}, {Zero(t)}), {value}, {Zero(t)})"
             : $"{condition} > {Zero(t)} ? {value} : {Zero(t)}";
 
-    public string Add(string a, string b) => $"{a} + {b}";
+    public static string Add(string a, string b) => $"{a} + {b}";
 
     /// <summary>Sum of the lanes.</summary>
     public string Sum(string v) => _vector ? $"{Vector}.Sum({v})" : v;

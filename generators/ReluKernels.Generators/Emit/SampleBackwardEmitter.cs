@@ -80,10 +80,10 @@ internal sealed class SampleBackwardEmitter(NetworkSpec spec, SourceWriter write
         if (!Spec.Bias)
             return;
         string at = Accumulator(layerBase, index);
-        W.Line(isa.Store(isa.Add(isa.Load("ws", at), delta), "ws", at));
+        W.Line(isa.Store(Isa.Add(isa.Load("ws", at), delta), "ws", at));
     }
 
-    private string Weight(Isa isa, string layerBase, string index) => Parameters.Read(isa, layerBase, index);
+    private static string Weight(Isa isa, string layerBase, string index) => Parameters.Read(isa, layerBase, index);
 
     /// <summary>
     /// One layer of the unrolled backward pass, given its output gradient <paramref name="delta"/>(j) and its inputs
