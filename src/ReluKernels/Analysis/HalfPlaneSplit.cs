@@ -15,8 +15,9 @@ internal enum PolygonSide
 
 /// <summary>
 /// Sutherland–Hodgman clipping of a convex polygon against the half-planes f ≥ 0 and f ≤ 0 of an affine f, with the
-/// 1-D propagator's tie policy: signs are decided at the vertices, a vertex with f = 0 belongs to both sides, and a
-/// crossing within <c>snap</c> of an edge's end is placed on that end.
+/// 1-D propagator's tie policy: signs are decided at the vertices, a vertex with f = 0 belongs to both sides, a
+/// crossing within <c>snap</c> of an edge's end is placed on that end, and a cut that would leave a piece narrower than
+/// <c>snap</c> is not made.
 /// </summary>
 internal static class HalfPlaneSplit
 {
@@ -77,9 +78,32 @@ internal static class HalfPlaneSplit
                 down.Add(crossing);
             }
         }
+        // A piece thinner than the snap distance is a rounding sliver (the 1-D rule that points are more than 16ε·r apart):
+        // no cut, the whole polygon goes to the other side.
+        bool upThin = IsThin(up, snap), downThin = IsThin(down, snap);
+        if (upThin || downThin)
+            return upThin && (!downThin || TwiceArea(up) < TwiceArea(down)) ? PolygonSide.NonPositive : PolygonSide.Positive;
         positive = [.. up];
         negative = [.. down];
         return PolygonSide.Both;
+    }
+
+    /// <summary>Whether a convex polygon is narrower than <paramref name="snap"/>: area ≤ snap × half its perimeter (≥ its diameter).</summary>
+    private static bool IsThin(List<PlanarPoint> polygon, double snap)
+    {
+        double perimeter = 0;
+        for (int k = 0; k < polygon.Count; k++)
+            perimeter += Distance(polygon[k], polygon[k + 1 == polygon.Count ? 0 : k + 1]);
+        return TwiceArea(polygon) / 2 <= snap * perimeter / 2;
+    }
+
+    /// <summary>Twice the signed area (shoelace, relative to vertex 0).</summary>
+    private static double TwiceArea(List<PlanarPoint> v)
+    {
+        double sum = 0;
+        for (int k = 1; k + 1 < v.Count; k++)
+            sum += (v[k].X - v[0].X) * (v[k + 1].Y - v[0].Y) - (v[k + 1].X - v[0].X) * (v[k].Y - v[0].Y);
+        return sum;
     }
 
     private static bool OppositeSigns(double a, double b) => (a < 0 && b > 0) || (a > 0 && b < 0);

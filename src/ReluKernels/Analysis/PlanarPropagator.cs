@@ -17,7 +17,9 @@ namespace ReluKernels.Analysis;
 /// <para><b>Tie policy</b> (the one of <see cref="PiecewiseLinearPropagator"/>). Signs are decided at the vertices, with
 /// the affine function evaluated in double (<see cref="PlanarAffine.At"/>). A vertex where it is exactly 0 belongs to
 /// both sides. A crossing within <see cref="SnapDistance"/>·r of an edge's end is placed on that end, whose value is
-/// then taken as 0: crossings that coincide in exact arithmetic would otherwise leave slivers a few ulps wide. On a
+/// then taken as 0: crossings that coincide in exact arithmetic would otherwise leave slivers a few ulps wide. A cut
+/// that would leave a piece narrower than that (area ≤ SnapDistance·r × half its perimeter) is not made: the whole
+/// polygon goes to the other side, as in 1-D, where all points are more than 16ε·r apart. On a
 /// polygon the neuron keeps its pre-activation only when it is &gt; 0 at some vertex; ≤ 0 at every vertex gives the
 /// exact zero function.</para>
 /// <para><b>Verdicts</b> are exact in the representation: a neuron is <see cref="NeuronState.DeadZero"/> when its

@@ -78,6 +78,39 @@ public class PlanarHandBuiltTests
     }
 
     [Fact]
+    public void Lines_through_the_origin_closer_than_the_snap_distance_cut_once()
+    {
+        // relu(y) and relu(y − 1e-17·x): the second line's crossings of the first one's halves lie 1e-17 from a vertex,
+        // within 16ε·r, so they are placed on it and the second neuron makes no cut.
+        var p = new PlanarPropagator();
+        p.Start(1);
+        p.ApplyLayer([0, 1, -1e-17, 1], [], 2, relu: true);
+        Assert.Equal(2, p.Regions.Count);
+        Assert.Equal(4.0, p.Regions.Sum(r => r.Area));
+
+        // 1e-13 apart (wider than 16ε·r ≈ 3.6e-15): four polygons.
+        var wide = new PlanarPropagator();
+        wide.Start(1);
+        wide.ApplyLayer([0, 1, -1e-13, 1], [], 2, relu: true);
+        Assert.Equal(4, wide.Regions.Count);
+    }
+
+    [Fact]
+    public void A_zero_bias_network_of_the_default_two_dimensional_study_is_collapsed()
+    {
+        // Run 139 of `train-collapse --target abs-sum-diff` (seed 1): He normal without biases, float parameters. Every
+        // line passes through the origin; before cuts leaving pieces narrower than 16ε·r were refused, wedges ~1e-16 rad
+        // wide kept layer 6 "alive" by rounding alone and the network was reported not collapsed.
+        var a = new NetworkArchitecture(4, 9, inputDim: 2, outputDim: 2);
+        var single = new float[a.ParameterCount];
+        var rng = new CounterRng(1, 139);
+        NormalInitializer.HeWithoutBias.Initialize(a, single, ref rng);
+        var analysis = NetworkAnalysis.AnalyzePlanar(a, [.. single.Select(w => (double)w)]);
+        Assert.Equal(6, analysis.FirstDeadLayer);
+        Assert.True(analysis.IsConstant);
+    }
+
+    [Fact]
     public void A_constant_layer_after_a_dead_one_is_dead_constant_with_the_bias_path_value()
     {
         // Layer 1 is relu(x + y − 3), dead on [−1, 1]²; layer 2 is relu(3·0 + 0.5) = 0.5 everywhere.
