@@ -67,15 +67,15 @@ public sealed class TrainCollapseCommandTests
     }
 
     [Fact]
-    public void The_two_dimensional_target_is_classified_on_a_grid_and_says_so()
+    public void The_two_dimensional_target_is_classified_exactly_on_polygons_and_says_so()
     {
         var r = Cli.Run("train-collapse", "--target", "abs-sum-diff", "--runs", "6", "--epochs", "20", "--format", "json", "--no-plot", "--out", Cli.TempDirectory());
         Assert.True(r.ExitCode == 0, r.Stderr);
         using var json = JsonDocument.Parse(r.Stdout);
         var root = json.RootElement;
         Assert.Equal("2→[4×9]→2 ReLU", root.GetProperty("architecture").GetString());
-        Assert.False(root.GetProperty("exact").GetBoolean());
-        Assert.Contains("estimate", root.GetProperty("classification").GetString());
+        Assert.True(root.GetProperty("exact").GetBoolean());
+        Assert.StartsWith("exact polygons on Ω = [-1, 1]²", root.GetProperty("classification").GetString());
         Assert.Equal(2, root.GetProperty("targetMean").GetArrayLength());
     }
 }

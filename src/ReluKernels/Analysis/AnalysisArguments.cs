@@ -22,8 +22,16 @@ internal static class AnalysisArguments
     {
         if (architecture.InputDim != 1)
             throw new ArgumentException(
-                $"{method} needs a 1-D input, but {architecture} has InputDim = {architecture.InputDim}; use SampledDeadness for d > 1.",
+                $"{method} needs a 1-D input, but {architecture} has InputDim = {architecture.InputDim}; use NetworkAnalysis.AnalyzePlanar for d = 2 or SampledDeadness for d > 2.",
                 nameof(architecture));
+    }
+
+    /// <summary>Rejects architectures whose input is not two-dimensional.</summary>
+    public static void CheckPlanarInput(NetworkArchitecture architecture)
+    {
+        if (architecture.InputDim != 2)
+            throw new ArgumentException(
+                $"Polygon analysis needs a 2-D input, but {architecture} has InputDim = {architecture.InputDim}.", nameof(architecture));
     }
 
     /// <summary>Rejects a radius that is not positive and finite.</summary>

@@ -13,4 +13,10 @@ public enum DetectionMethod
     /// A finite point set. Can prove a neuron active, never dead: dead and collapse verdicts are upper estimates.
     /// </summary>
     Sampling = 2,
+
+    /// <summary>
+    /// 2-D input ("exact polygons"): propagate each layer as affine functions on convex polygons partitioning the square
+    /// (<see cref="PlanarPropagator"/>). Exact (up to rounding).
+    /// </summary>
+    ExactPolygons = 3,
 }

@@ -49,7 +49,7 @@ public sealed class NetworkAnalysis
     /// <summary>Whether the network's output is constant on Ω (every output neuron dead).</summary>
     public bool IsConstant { get; }
 
-    /// <summary>Maximal intervals of Ω on which the output is affine (see <see cref="PiecewiseLinearPropagator.LinearRegionCount"/>); null for sampling.</summary>
+    /// <summary>Maximal intervals of Ω on which the output is affine (see <see cref="PiecewiseLinearPropagator.LinearRegionCount"/>); null for sampling and exact polygons.</summary>
     public int? LinearRegions { get; }
 
     /// <summary>State of neuron <paramref name="neuron"/> (0-based) of hidden layer <paramref name="layer"/> (1-based).</summary>
@@ -90,6 +90,48 @@ public sealed class NetworkAnalysis
         }
         return Create(architecture, parameters, hidden, output, DetectionMethod.PiecewiseLinear,
             propagator.LinearRegionCount, $"Ω = [{-radius}, {radius}] (exact)");
+    }
+
+    /// <summary>
+    /// Exact analysis of a network with 2-D input on Ω = [−r, r]² by propagating convex polygons
+    /// (<see cref="DetectionMethod.ExactPolygons"/>, see <see cref="PlanarPropagator"/>), with or without biases.
+    /// </summary>
+    /// <param name="architecture">The shape; <see cref="NetworkArchitecture.InputDim"/> must be 2.</param>
+    /// <param name="parameters">The network's parameters in the layout of <see cref="NetworkArchitecture"/>.</param>
+    /// <param name="radius">r &gt; 0.</param>
+    /// <param name="maxRegions">The most polygons a layer may need (<see cref="PlanarPropagator.MaxRegions"/>).</param>
+    /// <remarks>Allocates per layer: meant for one trained network at a time, not for Monte-Carlo loops.</remarks>
+    /// <exception cref="ArgumentException">InputDim ≠ 2, a non-ReLU activation, or a parameter span of the wrong length.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="radius"/> is not positive and finite.</exception>
+    /// <exception cref="InvalidOperationException">A layer needs more than <paramref name="maxRegions"/> polygons.</exception>
+    public static NetworkAnalysis AnalyzePlanar(NetworkArchitecture architecture, ReadOnlySpan<double> parameters, double radius = 1,
+        int maxRegions = PlanarPropagator.DefaultMaxRegions)
+    {
+        var propagator = PropagatePlanar(architecture, parameters, radius, maxRegions, out var hidden, out var output);
+        return Create(architecture, parameters, hidden, output, DetectionMethod.ExactPolygons, linearRegions: null,
+            $"Ω = [{-radius}, {radius}]² (exact polygons, {propagator.Regions.Count} at the output)");
+    }
+
+    /// <summary>Runs <paramref name="architecture"/> through a new <see cref="PlanarPropagator"/>, recording every layer's states.</summary>
+    internal static PlanarPropagator PropagatePlanar(NetworkArchitecture architecture, ReadOnlySpan<double> parameters, double radius,
+        int maxRegions, out NeuronState[][] hidden, out NeuronState[] output)
+    {
+        AnalysisArguments.CheckNetwork(architecture, parameters.Length);
+        AnalysisArguments.CheckPlanarInput(architecture);
+        AnalysisArguments.CheckRadius(radius);
+        var propagator = new PlanarPropagator(maxRegions);
+        propagator.Start(radius);
+        hidden = new NeuronState[architecture.Depth][];
+        output = new NeuronState[architecture.OutputDim];
+        for (int l = 1; l <= architecture.LayerCount; l++)
+        {
+            propagator.ApplyLayer(AnalysisArguments.Weights(architecture, parameters, l), AnalysisArguments.Biases(architecture, parameters, l),
+                architecture.LayerOutputs(l), AnalysisArguments.Activates(architecture, l));
+            var states = l <= architecture.Depth ? hidden[l - 1] = new NeuronState[architecture.Width] : output;
+            for (int j = 0; j < states.Length; j++)
+                states[j] = propagator.StateOf(j);
+        }
+        return propagator;
     }
 
     /// <summary>Assembles a result, classifying dead neurons of layers &gt; 1 as permanently or tentatively dead.</summary>

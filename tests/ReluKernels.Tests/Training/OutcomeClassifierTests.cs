@@ -99,7 +99,7 @@ public sealed class OutcomeClassifierTests
     }
 
     [Fact]
-    public void Two_dimensional_inputs_are_classified_on_a_grid_as_an_estimate()
+    public void Two_dimensional_inputs_are_classified_exactly_on_polygons()
     {
         // [|x1 + x2|, |x1 − x2|] with one hidden layer of 4: relu(±(x1 + x2)), relu(±(x1 − x2)).
         var shape = new NetworkArchitecture(4, 1, inputDim: 2, outputDim: 2);
@@ -109,22 +109,45 @@ public sealed class OutcomeClassifierTests
         var good = classifier.Classify<double>(shape, exact);
         Assert.Equal(OutcomeKind.Successful, good.Kind);
         Assert.Equal(0, good.TestError);
-        Assert.False(good.IsExact);
-        Assert.Contains("101^2", good.Method);
-        Assert.Contains("estimate", good.Method);
+        Assert.True(good.IsExact);
+        Assert.StartsWith("exact polygons on Ω = [-1, 1]²", good.Method);
+        Assert.Equal(0, good.FlatFraction);
 
         double[] dead = [0, 0, 0, 0, 0, 0, 0, 0, -1, -1, -1, -1, 1, 1, 1, 1, 1, 1, 1, 1, 0.5, 0.25];
         var collapsed = classifier.Classify<double>(shape, dead);
         Assert.Equal(OutcomeKind.Collapsed, collapsed.Kind);
         Assert.Equal([0.5, 0.25], collapsed.Constant);
-        Assert.Equal(1, collapsed.FirstDeadLayer);
+        Assert.Equal(1, collapsed.FlatFraction);
+        Assert.Equal((1, 4), (collapsed.FirstDeadLayer, collapsed.DeadHiddenNeurons));
 
-        // Both outputs relu(x1): flat exactly on the grid cells with x1 ≤ 0, half of them.
+        // Both outputs relu(x1): flat exactly on the half x1 ≤ 0, the rectangle [−1, 0] × [−1, 1] (area 2 of 4).
         double[] half = [1, 0, 0, 0, 0, 0, 0, 0, 0, -1, -1, -1, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0];
         var partial = classifier.Classify<double>(shape, half);
         Assert.Equal(OutcomeKind.PartiallyCollapsed, partial.Kind);
         Assert.Equal(0.5, partial.FlatFraction);
         Assert.Equal(3, partial.DeadHiddenNeurons);
+    }
+
+    [Fact]
+    public void A_network_alive_only_between_grid_points_is_not_collapsed()
+    {
+        // 2 → [3] → [3] → 1: layer 2's g = relu(h1 − 10 h2 − 10 h3), h1 = relu(x + y − 1.9), h2 = relu(x − 0.955),
+        // h3 = relu(y − 0.955), is positive only near the corner (1, 1), between the points of the 101 × 101 grid the
+        // classifier used before (PlanarHandBuiltTests explains why); the output is g. The grid called it constant 0.
+        var shape = new NetworkArchitecture(3, 2, inputDim: 2);
+        double[] parameters =
+        [
+            1, 1, 1, 0, 0, 1, -1.9, -0.955, -0.955,
+            1, -10, -10, 0, 0, 0, 0, 0, 0, 0, -1, -1,
+            1, 0, 0, 0,
+        ];
+        var data = new Dataset<double>(2, 1, [-0.5, 0.5, -0.5, 0.5, -0.5, -0.5, 0.5, 0.5], [0, 1, 2, 3], "four points");
+        var outcome = OutcomeClassifier.Create(data, data, 1).Classify<double>(shape, parameters);
+        Assert.NotEqual(OutcomeKind.Collapsed, outcome.Kind);
+        Assert.Equal(0, outcome.FirstDeadLayer);
+        Assert.Equal(2, outcome.DeadHiddenNeurons);
+        Assert.InRange(outcome.FlatFraction, 0.99, 1); // flat everywhere but a sliver near the corner
+        Assert.True(outcome.FlatFraction < 1);
     }
 
     [Fact]

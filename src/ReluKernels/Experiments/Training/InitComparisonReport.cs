@@ -30,7 +30,7 @@ public sealed record InitComparisonReport
     public required int Runs { get; init; }
     /// <summary>Trainings that diverged (left out of the curves and the RMSE statistics).</summary>
     public required int Diverged { get; init; }
-    /// <summary>How dead neurons were counted: exact piecewise-linear analysis on Ω for 1-D input, a grid estimate otherwise.</summary>
+    /// <summary>How dead neurons were counted: exact on Ω for 1-D input (piecewise-linear) and 2-D input (exact polygons), a grid estimate otherwise.</summary>
     public required string DeadNeuronMethod { get; init; }
     /// <summary>Whether <see cref="DeadNeuronMethod"/> is exact.</summary>
     public required bool DeadNeuronsExact { get; init; }

@@ -20,7 +20,13 @@ namespace ReluKernels.Training;
 /// the output is affine between consecutive points of the representation, so it is constant on an interval exactly when
 /// its values at the interval's two ends are equal — compared exactly, with no tolerance (docs/definitions.md). Constant on Ω
 /// is one such piece covering [−r, r]. Dead hidden neurons and the first dead layer come from the same propagation.</para>
-/// <para><b>d &gt; 1: an estimate.</b> The network is evaluated on the tensor grid of <see cref="OutcomeOptions.GridPointsPerAxis"/>
+/// <para><b>2-D input: exact polygons.</b> The network is propagated through <see cref="PlanarPropagator"/> on [−r, r]²:
+/// the output is affine on each convex polygon of the partition, so it is constant on a polygon exactly when its
+/// gradient there is zero, and constant on Ω when that holds on every polygon with one and the same constant — compared
+/// exactly. The flat fraction is the total area of the polygons with a zero output gradient over (2r)²; dead hidden
+/// neurons and the first dead layer come from the same propagation (<see cref="DetectionMethod.ExactPolygons"/>).
+/// <see cref="TrainingOutcome.FlatPieces"/> stays empty (it lists intervals).</para>
+/// <para><b>d &gt; 2: an estimate.</b> The network is evaluated on the tensor grid of <see cref="OutcomeOptions.GridPointsPerAxis"/>
 /// points per axis; it is called constant when every grid point gives the same output, and a grid cell is flat when all
 /// its 2^d corners do. A grid can miss variation between its points, so "collapsed", "flat" and "dead" are upper
 /// estimates (<see cref="SampledDeadness"/>); <see cref="TrainingOutcome.IsExact"/> is false and
@@ -92,7 +98,12 @@ public sealed class OutcomeClassifier
             return new TrainingOutcome(OutcomeKind.Diverged, IsExact: true, "not analysed (diverged)", double.NaN,
                 [], false, false, double.NaN, double.NaN, double.NaN, [], 0, 0);
 
-        var shape = architecture.InputDim == 1 ? Exact(architecture, p) : Sampled(architecture, p);
+        var shape = architecture.InputDim switch
+        {
+            1 => Exact(architecture, p),
+            2 => Polygons(architecture, p),
+            _ => Sampled(architecture, p),
+        };
         double testError = TestError(architecture, p);
         if (shape.Constant is { } c)
         {
@@ -178,6 +189,37 @@ public sealed class OutcomeClassifier
         for (int o = 0; o < m; o++)
             sums[o] = count == 0 ? double.NaN : sums[o] / count;
         return new FlatPiece(from, to, value, sums, count);
+    }
+
+    /// <summary>2-D input: exact, from the polygons of <see cref="PlanarPropagator"/> (allocates; once per network).</summary>
+    private ShapeFacts Polygons(NetworkArchitecture a, double[] parameters)
+    {
+        var propagator = NetworkAnalysis.PropagatePlanar(a, parameters, Radius, PlanarPropagator.DefaultMaxRegions, out var hidden, out _);
+        int firstDead = Array.FindIndex(hidden, layer => Array.TrueForAll(layer, s => s == NeuronState.DeadZero)) + 1;
+        int dead = hidden.Sum(layer => layer.Count(s => s != NeuronState.Active));
+
+        var regions = propagator.Regions;
+        double flatArea = 0;
+        bool constant = true;
+        var first = regions[0].Maps;
+        foreach (var region in regions)
+        {
+            bool flat = true;
+            for (int o = 0; o < a.OutputDim; o++)
+            {
+                var f = region.Maps[o];
+                flat &= f.IsConstant;
+                constant &= f.IsConstant && f.Offset == first[o].Offset;
+            }
+            if (flat)
+                flatArea += region.Area;
+        }
+        double domainArea = 4 * Radius * Radius;
+        // When constant, every polygon is flat: report exactly 1 rather than a sum of areas that rounding moves by ulps.
+        double flatFraction = constant ? 1 : Math.Min(1, flatArea / domainArea);
+        double[]? value = constant ? [.. first.Take(a.OutputDim).Select(f => f.Offset)] : null;
+        return new ShapeFacts(value, flatFraction, [], firstDead, dead, IsExact: true,
+            $"exact polygons on Ω = [{-Radius}, {Radius}]² ({regions.Count} polygons)");
     }
 
     private ShapeFacts Sampled(NetworkArchitecture a, double[] parameters)

@@ -29,8 +29,8 @@ public sealed record OutcomeOptions
     } = 0.01;
 
     /// <summary>
-    /// Points per axis of the grid used for inputs of dimension d &gt; 1 (the sampling estimate); 0 (the default) picks the
-    /// largest n with n^d ≤ 101² (at least 2), i.e. 101 × 101 for d = 2.
+    /// Points per axis of the grid used for inputs of dimension d &gt; 2 (the sampling estimate; d = 2 is analysed exactly);
+    /// 0 (the default) picks the largest n with n^d ≤ 101² (at least 2), i.e. 21 per axis for d = 3.
     /// </summary>
     public int GridPointsPerAxis
     {
