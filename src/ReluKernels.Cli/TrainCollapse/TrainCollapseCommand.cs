@@ -25,7 +25,8 @@ public static class TrainCollapseCommand
         };
         target.AcceptOnlyFromAmong(targetNames);
         var loss = TrainingCliOptions.Loss();
-        var width = CommonOptions.IntInRange("--width", "Hidden width (default 2; 4 for abs-sum-diff, as Lu et al. 2019, Fig. 4)", 2, ShapeLimits.MinWidth, ShapeLimits.MaxWidth);
+        int defaultWidth = CollapseTrainingExperiment.ArchitectureFor(Problems.Named(CollapseTrainingDefaults.Target)).Width;
+        var width = CommonOptions.IntInRange("--width", "Hidden width (default 2; 4 for abs-sum-diff, as Lu et al. 2019, Fig. 4)", defaultWidth, ShapeLimits.MinWidth, ShapeLimits.MaxWidth);
         var depth = CommonOptions.IntInRange("--depth", $"Hidden ReLU layers (default {CollapseTrainingExperiment.Depth}: Lu et al.'s \"10-layer\" network counts the affine output layer)",
             CollapseTrainingExperiment.Depth, ShapeLimits.MinDepth, ShapeLimits.MaxDepth);
         var runs = TrainingCliOptions.Runs($"Independent trainings (default {CollapseTrainingDefaults.Runs}; --paper: {CollapseTrainingDefaults.PaperRuns}).");
