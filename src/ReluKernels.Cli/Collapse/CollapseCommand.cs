@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ReluKernels.Cli.Options;
 using ReluKernels.Cli.Output;
+using ReluKernels.Experiments;
 using ReluKernels.MonteCarlo;
 
 namespace ReluKernels.Cli.Collapse;
@@ -11,15 +12,12 @@ namespace ReluKernels.Cli.Collapse;
 /// </summary>
 public static class CollapseCommand
 {
-    /// <summary>Trials per width in the default run (about a minute on 2 cores).</summary>
-    public const long DefaultTrials = 80_000_000;
-
     /// <summary>Creates the command; <paramref name="root"/> gets the same options and action so a bare <c>relukernels</c> runs it.</summary>
     public static Command Create(RootCommand root)
     {
-        var widths = CommonOptions.IntList("--widths", "Hidden-layer widths", "2,3,4,5,10", ShapeLimits.MinWidth, ShapeLimits.MaxWidth);
-        var depths = CommonOptions.IntList("--depths", "Depths (hidden ReLU layers)", "1..20", 1, CollapseExperiment.MaxDepth);
-        var trials = CommonOptions.Trials(DefaultTrials, "Networks per width (every depth of a width is read off the same networks).");
+        var widths = CommonOptions.IntList("--widths", "Hidden-layer widths", CollapseDefaults.Widths, ShapeLimits.MinWidth, ShapeLimits.MaxWidth);
+        var depths = CommonOptions.IntList("--depths", "Depths (hidden ReLU layers)", CollapseDefaults.Depths, 1, CollapseExperiment.MaxDepth);
+        var trials = CommonOptions.Trials(CollapseDefaults.Trials, "Networks per width (every depth of a width is read off the same networks).");
         var halfWidth = new Option<double?>("--target-half-width") { Description = "Stop a width early once the 95% half-width of its deepest cell is at most this (0 < h < 0.5); --trials is then the cap." };
         halfWidth.Validators.Add(r =>
         {
@@ -27,9 +25,9 @@ public static class CollapseCommand
                 r.AddError($"--target-half-width must be in (0, 0.5), got {h}");
         });
         var weights = CommonOptions.Weights();
-        var biasStd = CommonOptions.NonNegative("--bias-std", "σ_b of N(0, σ_b²) biases; 0 = no biases (the paper's Theorem 8 setting).", 0);
-        var radius = CommonOptions.NonNegative("--radius", "Ω = [-r, r].", 1, strictlyPositive: true);
-        var probe = new Option<double>("--probe") { Description = "Input x at which the per-input zero probability is measured.", DefaultValueFactory = _ => 1 };
+        var biasStd = CommonOptions.NonNegative("--bias-std", "σ_b of N(0, σ_b²) biases; 0 = no biases (the paper's Theorem 8 setting).", CollapseDefaults.BiasStd);
+        var radius = CommonOptions.NonNegative("--radius", "Ω = [-r, r].", CollapseDefaults.Radius, strictlyPositive: true);
+        var probe = new Option<double>("--probe") { Description = "Input x at which the per-input zero probability is measured.", DefaultValueFactory = _ => CollapseDefaults.Probe };
         var engine = CommonOptions.Engine();
         var shard = new Option<Shard?>("--shard")
         {

@@ -1,7 +1,9 @@
 using System.CommandLine;
+using System.Globalization;
 using ReluKernels.Cli.Options;
 using ReluKernels.Cli.Output;
 using ReluKernels.Experiments;
+using ReluKernels.Experiments.Training;
 using ReluKernels.Training;
 
 namespace ReluKernels.Cli.InitCompare;
@@ -13,8 +15,6 @@ namespace ReluKernels.Cli.InitCompare;
 /// </summary>
 public static class InitCompareCommand
 {
-    private const int RunsPerInitialisation = 10;
-
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
@@ -31,9 +31,9 @@ public static class InitCompareCommand
                 return [.. given.Distinct()];
             },
         };
-        var seeds = TrainingCliOptions.Runs($"Trainings (runs 0, 1, … of --seed) per initialisation and task (default {RunsPerInitialisation}, as Shin & Karniadakis 2020, Fig. 6).");
-        var epochs = TrainingCliOptions.Epochs("Epochs for every task (default: two-sines 3,000, f3/f4 5,000; --paper: 15,000 and 10,000).");
-        var paper = TrainingCliOptions.Paper("Paper scale: 15,000 epochs for two-sines (Shin & Karniadakis 2020, §4) and 10,000 for f3/f4 (not stated in the paper).");
+        var seeds = TrainingCliOptions.Runs($"Trainings (runs 0, 1, … of --seed) per initialisation and task (default {InitComparisonDefaults.RunsPerInitialization}, as Shin & Karniadakis 2020, Fig. 6).");
+        var epochs = TrainingCliOptions.Epochs($"Epochs for every task ({EpochsByTask()}).");
+        var paper = TrainingCliOptions.Paper($"Paper scale: {InitComparisonDefaults.PaperScaleNote}.");
         var seed = CommonOptions.Seed();
         var threads = CommonOptions.Threads();
         var output = CommonOptions.Out();
@@ -52,12 +52,21 @@ public static class InitCompareCommand
             var parallel = new ParallelTrainingOptions
             {
                 Seed = r.GetValue(seed),
-                Runs = r.ValueOr(seeds, RunsPerInitialisation),
+                Runs = r.ValueOr(seeds, InitComparisonDefaults.RunsPerInitialization),
                 Threads = r.GetValue(threads),
             };
             return Run(chosen, parallel, r.GetValue(output)!, r.GetValue(format), r.GetValue(noPlot));
         });
         return command;
+    }
+
+    /// <summary>Each task's default and paper-scale epochs, tasks that share both named together: "default: two-sines 3,000, f3/f4 5,000; --paper: 15,000 and 10,000".</summary>
+    private static string EpochsByTask()
+    {
+        var groups = InitComparisonTask.All.GroupBy(t => (t.DefaultEpochs, t.PaperEpochs)).ToArray();
+        static string N(int epochs) => epochs.ToString("N0", CultureInfo.InvariantCulture);
+        return $"default: {string.Join(", ", groups.Select(g => $"{string.Join("/", g.Select(t => t.Name))} {N(g.Key.DefaultEpochs)}"))}; "
+            + $"--paper: {string.Join(" and ", groups.Select(g => N(g.Key.PaperEpochs)))}";
     }
 
     private static int Run((InitComparisonTask Task, int Epochs)[] tasks, ParallelTrainingOptions parallel, string outDirectory,

@@ -45,6 +45,10 @@ public static class CommonOptions
     /// <summary><c>--no-plot</c>.</summary>
     public static Option<bool> NoPlot() => new("--no-plot") { Description = "Do not write PNG/SVG plots." };
 
+    /// <summary>An integer-list option whose default is <paramref name="defaults"/>, shown in the help as <see cref="Options.IntList.Format"/> writes it.</summary>
+    public static Option<int[]> IntList(string name, string description, IReadOnlyList<int> defaults, int min, int max) =>
+        IntList(name, description, Options.IntList.Format(defaults), min, max);
+
     /// <summary>An integer-list option such as <c>--widths 2,3,4</c> or <c>--depths 1..20</c>, each value in [min, max].</summary>
     public static Option<int[]> IntList(string name, string description, string defaultText, int min, int max)
     {

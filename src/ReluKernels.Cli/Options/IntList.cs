@@ -32,6 +32,30 @@ public static class IntList
         return [.. values.Distinct()];
     }
 
+    /// <summary>
+    /// <paramref name="values"/> as <see cref="Parse"/> reads them back: a run of <see cref="MinRangeLength"/> or more
+    /// consecutive increasing values as a range (<c>2..10</c>), any other value on its own (<c>2,3,4,5,10</c>).
+    /// </summary>
+    public static string Format(IReadOnlyList<int> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var items = new List<string>();
+        for (int start = 0, end; start < values.Count; start = end)
+        {
+            end = start + 1;
+            while (end < values.Count && values[end] == values[end - 1] + 1)
+                end++;
+            if (end - start >= MinRangeLength)
+                items.Add(string.Create(CultureInfo.InvariantCulture, $"{values[start]}..{values[end - 1]}"));
+            else
+                items.AddRange(values.Skip(start).Take(end - start).Select(v => v.ToString(CultureInfo.InvariantCulture)));
+        }
+        return string.Join(",", items);
+    }
+
+    /// <summary>The shortest run of consecutive values <see cref="Format"/> writes as a range; shorter runs read better spelled out.</summary>
+    public const int MinRangeLength = 5;
+
     /// <summary>A comma-separated sequence such as <c>1,6,4,4</c>, in order and with repeats (no ranges): architectures, per-layer counts.</summary>
     /// <exception cref="FormatException">Empty text, an empty item or a malformed number.</exception>
     public static int[] ParseSequence(string text)

@@ -31,6 +31,17 @@ public static class OptimizerKindExtensions
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown optimizer."),
     };
 
+    /// <summary>The kind of <paramref name="settings"/>: what <c>--optimizer</c> names it.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An optimiser the command line cannot name.</exception>
+    public static OptimizerKind KindOf(OptimizerSettings settings) => settings switch
+    {
+        AdamSettings => OptimizerKind.Adam,
+        SgdSettings { Momentum: 0 } => OptimizerKind.Sgd,
+        SgdSettings { Nesterov: true } => OptimizerKind.Nesterov,
+        SgdSettings => OptimizerKind.Momentum,
+        _ => throw new ArgumentOutOfRangeException(nameof(settings), settings, "No --optimizer names this optimiser."),
+    };
+
     /// <summary>Whether <paramref name="kind"/> uses a momentum coefficient.</summary>
     public static bool UsesMomentum(this OptimizerKind kind) => kind is OptimizerKind.Momentum or OptimizerKind.Nesterov;
 }

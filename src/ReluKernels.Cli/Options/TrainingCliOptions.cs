@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using ReluKernels.Experiments.Training;
 using ReluKernels.Training;
 
 namespace ReluKernels.Cli.Options;
@@ -32,13 +33,13 @@ public static class TrainingCliOptions
     /// <summary><c>--optimizer</c>: adam, sgd, momentum or nesterov.</summary>
     public static Option<OptimizerKind> Optimizer(string description) => new("--optimizer") { Description = description };
 
-    /// <summary><c>--momentum</c>: μ in [0, 1) for the momentum optimisers; 0.9 by default.</summary>
+    /// <summary><c>--momentum</c>: μ in [0, 1) for the momentum optimisers; <see cref="OptimizerDefaults.Momentum"/> by default.</summary>
     public static Option<double> Momentum()
     {
         var option = new Option<double>("--momentum")
         {
-            Description = "Momentum μ in [0, 1) for --optimizer momentum or nesterov (default 0.9).",
-            DefaultValueFactory = _ => 0.9,
+            Description = $"Momentum μ in [0, 1) for --optimizer momentum or nesterov (default {OptimizerDefaults.Momentum.ToString(CultureInfo.InvariantCulture)}).",
+            DefaultValueFactory = _ => OptimizerDefaults.Momentum,
         };
         option.Validators.Add(r =>
         {

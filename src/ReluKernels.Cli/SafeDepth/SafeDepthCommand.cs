@@ -18,11 +18,11 @@ public static class SafeDepthCommand
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
-        var widths = CommonOptions.IntList("--widths", "Hidden-layer widths", "2..10", ShapeLimits.MinWidth, 16);
+        var widths = CommonOptions.IntList("--widths", "Hidden-layer widths", SafeDepthDefaults.Widths, ShapeLimits.MinWidth, SafeDepthDefaults.MaxWidth);
         var ps = new Option<double[]>("--p")
         {
             Description = "Collapse probabilities not to exceed, each in (0, 1).",
-            DefaultValueFactory = _ => [0.01, 0.1],
+            DefaultValueFactory = _ => [.. SafeDepthDefaults.Probabilities],
             CustomParser = r =>
             {
                 try
@@ -39,7 +39,7 @@ public static class SafeDepthCommand
                 }
             },
         };
-        var trials = CommonOptions.Trials(200_000, "Networks per width.");
+        var trials = CommonOptions.Trials(SafeDepthDefaults.Trials, "Networks per width.");
         var weights = CommonOptions.Weights();
         var engine = CommonOptions.Engine();
         var seed = CommonOptions.Seed();

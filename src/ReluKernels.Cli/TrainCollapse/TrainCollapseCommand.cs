@@ -1,8 +1,8 @@
 using System.CommandLine;
 using ReluKernels.Cli.Options;
 using ReluKernels.Cli.Output;
-using ReluKernels.Cli.Training;
 using ReluKernels.Experiments;
+using ReluKernels.Experiments.Training;
 using ReluKernels.Training;
 
 namespace ReluKernels.Cli.TrainCollapse;
@@ -14,34 +14,28 @@ namespace ReluKernels.Cli.TrainCollapse;
 /// </summary>
 public static class TrainCollapseCommand
 {
-    /// <summary>The targets of Lu et al. 2019, Sec. 2.</summary>
-    public static readonly string[] TargetNames = ["abs", "xsin5x", "step-sine", "abs-sum-diff"];
-
-    private const int DefaultRuns = 1000, PaperRuns = 1000;
-    private const int DefaultEpochs = 1000, PaperEpochs = 5000;
-    private const double DefaultLearningRate = 1e-3;
-    private const int BatchSize = 128;
-
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
+        string[] targetNames = [.. CollapseTrainingDefaults.Targets];
         var target = new Option<string>("--target")
         {
-            Description = $"Target: {string.Join(", ", TargetNames)} (Lu et al. 2019, Figs. 1–4).",
-            DefaultValueFactory = _ => "abs",
+            Description = $"Target: {string.Join(", ", targetNames)} (Lu et al. 2019, Figs. 1–4).",
+            DefaultValueFactory = _ => CollapseTrainingDefaults.Target,
         };
-        target.AcceptOnlyFromAmong(TargetNames);
+        target.AcceptOnlyFromAmong(targetNames);
         var loss = TrainingCliOptions.Loss();
-        var width = CommonOptions.IntInRange("--width", "Hidden width (default 2; 4 for abs-sum-diff, as Lu et al. 2019, Fig. 4)", 2, ShapeLimits.MinWidth, ShapeLimits.MaxWidth);
+        int defaultWidth = CollapseTrainingExperiment.ArchitectureFor(Problems.Named(CollapseTrainingDefaults.Target)).Width;
+        var width = CommonOptions.IntInRange("--width", "Hidden width (default 2; 4 for abs-sum-diff, as Lu et al. 2019, Fig. 4)", defaultWidth, ShapeLimits.MinWidth, ShapeLimits.MaxWidth);
         var depth = CommonOptions.IntInRange("--depth", $"Hidden ReLU layers (default {CollapseTrainingExperiment.Depth}: Lu et al.'s \"10-layer\" network counts the affine output layer)",
             CollapseTrainingExperiment.Depth, ShapeLimits.MinDepth, ShapeLimits.MaxDepth);
-        var runs = TrainingCliOptions.Runs($"Independent trainings (default {DefaultRuns}; --paper: {PaperRuns}).");
-        var epochs = TrainingCliOptions.Epochs($"Epochs per training (default {DefaultEpochs}; --paper: {PaperEpochs}).");
-        var lr = TrainingCliOptions.LearningRate($"Learning rate (default {DefaultLearningRate}).");
+        var runs = TrainingCliOptions.Runs($"Independent trainings (default {CollapseTrainingDefaults.Runs}; --paper: {CollapseTrainingDefaults.PaperRuns}).");
+        var epochs = TrainingCliOptions.Epochs($"Epochs per training (default {CollapseTrainingDefaults.Epochs}; --paper: {CollapseTrainingDefaults.PaperEpochs}).");
+        var lr = TrainingCliOptions.LearningRate($"Learning rate (default {CollapseTrainingDefaults.LearningRate}).");
         var optimizer = TrainingCliOptions.Optimizer("Optimizer: adam (default), sgd, momentum or nesterov.");
         var momentum = TrainingCliOptions.Momentum();
-        var batch = TrainingCliOptions.BatchSize($"Mini-batch size (default {BatchSize}, as Lu et al. (2019); 0 = full batch).");
-        var paper = TrainingCliOptions.Paper($"Paper scale: {PaperRuns} runs of {PaperEpochs} epochs (Lu et al. 2019 states neither; see docs/experiments/training.md).");
+        var batch = TrainingCliOptions.BatchSize($"Mini-batch size (default {CollapseTrainingDefaults.BatchSize}, as Lu et al. (2019); 0 = full batch).");
+        var paper = TrainingCliOptions.Paper($"Paper scale: {CollapseTrainingDefaults.PaperRuns} runs of {CollapseTrainingDefaults.PaperEpochs} epochs ({CollapseTrainingDefaults.PaperScaleNote}).");
         var seed = CommonOptions.Seed();
         var threads = CommonOptions.Threads();
         var output = CommonOptions.Out();
@@ -55,11 +49,11 @@ public static class TrainCollapseCommand
         command.SetAction(r =>
         {
             bool isPaper = r.GetValue(paper);
-            var optimizerSettings = r.OptimizerSettings(optimizer, lr, momentum, OptimizerKind.Adam, DefaultLearningRate);
+            var optimizerSettings = r.OptimizerSettings(optimizer, lr, momentum, OptimizerKind.Adam, CollapseTrainingDefaults.LearningRate);
             var problem = Problems.Named(r.GetValue(target)!);
-            int w = r.ValueOr(width, problem.Target.InputDim == 1 ? 2 : 4);
+            int w = r.ValueOr(width, CollapseTrainingExperiment.ArchitectureFor(problem).Width);
             var architecture = new NetworkArchitecture(w, r.GetValue(depth), problem.Target.InputDim, problem.Target.OutputDim);
-            int epochCount = r.ValueOr(epochs, isPaper ? PaperEpochs : DefaultEpochs);
+            int epochCount = r.ValueOr(epochs, isPaper ? CollapseTrainingDefaults.PaperEpochs : CollapseTrainingDefaults.Epochs);
             var setup = new CollapseTrainingSetup
             {
                 Problem = problem,
@@ -68,13 +62,13 @@ public static class TrainCollapseCommand
                 {
                     Optimizer = optimizerSettings,
                     Loss = r.GetValue(loss).ToLossFunction(),
-                    BatchSize = r.ValueOr(batch, BatchSize),
+                    BatchSize = r.ValueOr(batch, CollapseTrainingDefaults.BatchSize),
                     MaxEpochs = epochCount,
                 },
                 Parallel = new ParallelTrainingOptions
                 {
                     Seed = r.GetValue(seed),
-                    Runs = r.ValueOr(runs, isPaper ? PaperRuns : DefaultRuns),
+                    Runs = r.ValueOr(runs, isPaper ? CollapseTrainingDefaults.PaperRuns : CollapseTrainingDefaults.Runs),
                     Threads = r.GetValue(threads),
                     HistoryInterval = Math.Max(1, epochCount / 200),
                 },
@@ -90,8 +84,8 @@ public static class TrainCollapseCommand
         CollapseTrainingResult result;
         try
         {
-            result = ProgressDisplay.Run("train-collapse", progress => TrainingKernels.Run(setup.Architecture,
-                new Job(setup, progress is null ? null : new CallbackProgress<int>(done => progress(done, setup.Parallel.Runs)), interrupt.Token)));
+            result = ProgressDisplay.Run("train-collapse", progress => CollapseTrainingExperiment.Run(setup,
+                progress is null ? null : new CallbackProgress<int>(done => progress(done, setup.Parallel.Runs)), interrupt.Token));
         }
         catch (OperationCanceledException)
         {
@@ -103,11 +97,5 @@ public static class TrainCollapseCommand
             noPlot ? null : s => TrainCollapsePlot.Save(result, s), () => TrainCollapseTableView.Build(report), format,
             TrainCollapseTableView.Note(report));
         return ExitCodes.Success;
-    }
-
-    private sealed class Job(CollapseTrainingSetup setup, IProgress<int>? progress, CancellationToken cancellation) : ITrainingJob<CollapseTrainingResult>
-    {
-        public CollapseTrainingResult Run<TKernel>(TKernel kernel) where TKernel : struct, ITrainableNetwork<TKernel, float> =>
-            CollapseTrainingExperiment.Run(kernel, setup, progress, cancellation);
     }
 }

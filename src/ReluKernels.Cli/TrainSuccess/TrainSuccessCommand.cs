@@ -1,8 +1,8 @@
 using System.CommandLine;
 using ReluKernels.Cli.Options;
 using ReluKernels.Cli.Output;
-using ReluKernels.Cli.Training;
 using ReluKernels.Experiments;
+using ReluKernels.Experiments.Training;
 using ReluKernels.Training;
 
 namespace ReluKernels.Cli.TrainSuccess;
@@ -13,41 +13,32 @@ namespace ReluKernels.Cli.TrainSuccess;
 /// </summary>
 public static class TrainSuccessCommand
 {
-    /// <summary>The targets of Shin &amp; Karniadakis 2020, §5.1.</summary>
-    public static readonly string[] TargetNames = ["f1", "f2"];
-
-    private const int RunsPerWidth = 1000;
-    private const int DefaultEpochs = 2000, PaperEpochs = 1_000_000;
-    private const OptimizerKind DefaultOptimizer = OptimizerKind.Adam, PaperOptimizer = OptimizerKind.Sgd;
-    private const double DefaultLearningRate = 1e-2, PaperLearningRate = 1e-3;
-    private const int BatchSize = 128;
-
-    /// <summary>The default widths for <paramref name="target"/>: from m up, all of them generated shapes.</summary>
-    private static int[] DefaultWidths(string target) => target == "f1" ? [2, 3, 4, 5, 6, 8, 10] : [4, 5, 6, 8, 10, 12, 16];
-
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
+        string[] targetNames = [.. TrainingSuccessDefaults.Targets];
         var targets = new Option<string[]>("--targets")
         {
             Description = "Targets, comma-separated: f1 (|x|, needs m = 2 active neurons) and/or f2 (needs m = 4); default both.",
-            DefaultValueFactory = _ => TargetNames,
+            DefaultValueFactory = _ => targetNames,
             CustomParser = r =>
             {
                 var names = (r.Tokens.Count == 1 ? r.Tokens[0].Value : "").Split(',', StringSplitOptions.TrimEntries);
-                foreach (string bad in names.Where(n => !TargetNames.Contains(n)).Take(1))
-                    r.AddError($"--targets: unknown target '{bad}' (known: {string.Join(", ", TargetNames)})");
+                foreach (string bad in names.Where(n => !targetNames.Contains(n)).Take(1))
+                    r.AddError($"--targets: unknown target '{bad}' (known: {string.Join(", ", targetNames)})");
                 return [.. names.Distinct()];
             },
         };
-        var widths = CommonOptions.IntList("--widths", "Hidden widths n (default f1: 2,3,4,5,6,8,10; f2: 4,5,6,8,10,12,16)", "2..10", ShapeLimits.MinWidth, ShapeLimits.MaxWidth);
-        var runs = TrainingCliOptions.Runs($"Trainings per width (default {RunsPerWidth}, as Shin & Karniadakis (2020)).");
-        var epochs = TrainingCliOptions.Epochs($"Epochs per training (default {DefaultEpochs}; --paper: {PaperEpochs:N0}).");
-        var lr = TrainingCliOptions.LearningRate($"Learning rate (default {DefaultLearningRate}; --paper: {PaperLearningRate}).");
+        string defaultWidths = string.Join("; ", targetNames.Select(t => $"{t}: {string.Join(",", TrainingSuccessDefaults.Widths(t))}"));
+        var widths = CommonOptions.IntList("--widths", $"Hidden widths n (default {defaultWidths})", "2..10", ShapeLimits.MinWidth, ShapeLimits.MaxWidth);
+        var runs = TrainingCliOptions.Runs($"Trainings per width (default {TrainingSuccessDefaults.RunsPerWidth}, as Shin & Karniadakis (2020)).");
+        var epochs = TrainingCliOptions.Epochs($"Epochs per training (default {TrainingSuccessDefaults.Epochs}; --paper: {TrainingSuccessDefaults.PaperEpochs:N0}).");
+        var lr = TrainingCliOptions.LearningRate($"Learning rate (default {TrainingSuccessDefaults.LearningRate}; --paper: {TrainingSuccessDefaults.PaperLearningRate}).");
         var optimizer = TrainingCliOptions.Optimizer("Optimizer: adam (default), sgd (--paper), momentum or nesterov.");
         var momentum = TrainingCliOptions.Momentum();
-        var batch = TrainingCliOptions.BatchSize($"Mini-batch size (default {BatchSize}, as Shin & Karniadakis (2020); 0 = full batch).");
-        var paper = TrainingCliOptions.Paper($"Shin & Karniadakis's settings: SGD, lr {PaperLearningRate}, {PaperEpochs:N0} epochs, {RunsPerWidth} runs per width (about 12 hours on 2 cores; see docs/experiments/training.md).");
+        var batch = TrainingCliOptions.BatchSize($"Mini-batch size (default {TrainingSuccessDefaults.BatchSize}, as Shin & Karniadakis (2020); 0 = full batch).");
+        var paper = TrainingCliOptions.Paper($"Shin & Karniadakis's settings: SGD, lr {TrainingSuccessDefaults.PaperLearningRate}, {TrainingSuccessDefaults.PaperEpochs:N0} epochs, "
+            + $"{TrainingSuccessDefaults.RunsPerWidth} runs per width (about 12 hours on 2 cores; see docs/experiments/training.md).");
         var seed = CommonOptions.Seed();
         var threads = CommonOptions.Threads();
         var output = CommonOptions.Out();
@@ -61,14 +52,15 @@ public static class TrainSuccessCommand
         command.SetAction(r =>
         {
             bool isPaper = r.GetValue(paper);
-            var optimizerSettings = r.OptimizerSettings(optimizer, lr, momentum, isPaper ? PaperOptimizer : DefaultOptimizer,
-                isPaper ? PaperLearningRate : DefaultLearningRate);
+            var defaultOptimizer = isPaper ? TrainingSuccessDefaults.PaperOptimizer : TrainingSuccessDefaults.Optimizer;
+            var optimizerSettings = r.OptimizerSettings(optimizer, lr, momentum, OptimizerKindExtensions.KindOf(defaultOptimizer),
+                defaultOptimizer.LearningRate);
             var jobs = new List<(TargetProblem Problem, int Width)>();
             foreach (string name in r.GetValue(targets)!)
             {
                 var problem = Problems.Named(name);
                 int m = TrainingSuccessExperiment.RequiredNeurons(problem);
-                var list = r.ValueOr(widths, DefaultWidths(name));
+                var list = r.ValueOr(widths, [.. TrainingSuccessDefaults.Widths(name)]);
                 foreach (int w in list.Where(w => w < m).Take(1))
                     throw new UsageException($"--widths: width {w} is below the m = {m} active neurons {name} needs (Theorem 3 needs n ≥ m)");
                 jobs.AddRange(list.Distinct().Select(w => (problem, w)));
@@ -77,13 +69,13 @@ public static class TrainSuccessCommand
             {
                 Optimizer = optimizerSettings,
                 Loss = LossFunction.MeanSquaredError,
-                BatchSize = r.ValueOr(batch, BatchSize),
-                MaxEpochs = r.ValueOr(epochs, isPaper ? PaperEpochs : DefaultEpochs),
+                BatchSize = r.ValueOr(batch, TrainingSuccessDefaults.BatchSize),
+                MaxEpochs = r.ValueOr(epochs, isPaper ? TrainingSuccessDefaults.PaperEpochs : TrainingSuccessDefaults.Epochs),
             };
             var parallel = new ParallelTrainingOptions
             {
                 Seed = r.GetValue(seed),
-                Runs = r.ValueOr(runs, RunsPerWidth),
+                Runs = r.ValueOr(runs, TrainingSuccessDefaults.RunsPerWidth),
                 Threads = r.GetValue(threads),
             };
             return Run(jobs, training, parallel, r.GetValue(output)!, r.GetValue(format), r.GetValue(noPlot));
@@ -107,7 +99,7 @@ public static class TrainSuccessCommand
                     long before = (long)i * parallel.Runs;
                     var setup = new TrainingSuccessSetup { Problem = jobs[i].Problem, Training = training, Parallel = parallel };
                     var report = progress is null ? null : new CallbackProgress<int>(finished => progress(before + finished, total));
-                    done[i] = TrainingKernels.Run(TrainingSuccessExperiment.ArchitectureFor(jobs[i].Width), new Job(setup, report, interrupt.Token));
+                    done[i] = TrainingSuccessExperiment.Run(jobs[i].Width, setup, report, interrupt.Token);
                 }
                 return done;
             });
@@ -120,11 +112,5 @@ public static class TrainSuccessCommand
             noPlot ? null : stem => TrainSuccessPlot.Save(reports, stem), () => TrainSuccessTableView.Build(reports), format,
             TrainSuccessTableView.Note(reports));
         return ExitCodes.Success;
-    }
-
-    private sealed class Job(TrainingSuccessSetup setup, IProgress<int>? progress, CancellationToken cancellation) : ITrainingJob<TrainingSuccessReport>
-    {
-        public TrainingSuccessReport Run<TKernel>(TKernel kernel) where TKernel : struct, ITrainableNetwork<TKernel, float> =>
-            TrainingSuccessExperiment.Run(kernel, setup, progress, cancellation);
     }
 }

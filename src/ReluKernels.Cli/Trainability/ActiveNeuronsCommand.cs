@@ -19,7 +19,7 @@ public static class ActiveNeuronsCommand
         var architecture = new Option<int[]>("--architecture")
         {
             Description = $"n = (n₀, n₁, …): input dimension (must be 1: detection is exact on [-r, r]) then the hidden widths, each 1..{ShapeLimits.MaxWidth}.",
-            DefaultValueFactory = _ => [1, 6, 4, 2],
+            DefaultValueFactory = _ => [.. ActiveNeuronDefaults.Architecture],
             CustomParser = r =>
             {
                 try
@@ -60,7 +60,7 @@ public static class ActiveNeuronsCommand
                 }
             },
         };
-        var radius = CommonOptions.NonNegative("--radius", "Radius r of the input domain [-r, r].", 1, strictlyPositive: true);
+        var radius = CommonOptions.NonNegative("--radius", "Radius r of the input domain [-r, r].", ActiveNeuronDefaults.Radius, strictlyPositive: true);
         var required = new Option<int[]?>("--required")
         {
             Description = "Required active neurons m_t per hidden layer (e.g. 2,2,1); when given, trainability is simulated and compared with theory.",
@@ -77,7 +77,7 @@ public static class ActiveNeuronsCommand
                 }
             },
         };
-        var trials = CommonOptions.Trials(1_000_000, "Networks per scheme.");
+        var trials = CommonOptions.Trials(ActiveNeuronDefaults.Trials, "Networks per scheme.");
         var seed = CommonOptions.Seed();
         var threads = CommonOptions.Threads();
         var output = CommonOptions.Out();
@@ -89,7 +89,7 @@ public static class ActiveNeuronsCommand
             architecture, schemes, radius, required, trials, seed, threads, output, format, noPlot,
         };
         command.SetAction(r => Run(r.GetValue(architecture)!, r.GetValue(schemes)!, r.GetValue(radius), GivenCounts(r.GetValue(required)),
-            new MonteCarloOptions { Trials = r.GetValue(trials), Seed = r.GetValue(seed), Threads = r.GetValue(threads), BlockSize = 4096 },
+            new MonteCarloOptions { Trials = r.GetValue(trials), Seed = r.GetValue(seed), Threads = r.GetValue(threads), BlockSize = ActiveNeuronDefaults.BlockSize },
             r.GetValue(output)!, r.GetValue(format), r.GetValue(noPlot)));
         return command;
     }

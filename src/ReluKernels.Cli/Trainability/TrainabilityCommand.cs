@@ -18,18 +18,18 @@ public static class TrainabilityCommand
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
-        var inputDim = CommonOptions.IntInRange("--input-dim", "Input dimension d", 1, 1, FirstLayerExperiment.MaxInputDim);
-        var radius = CommonOptions.NonNegative("--radius", "Radius r of the input domain B_r(0).", 1, strictlyPositive: true);
-        var required = CommonOptions.IntInRange("--required", "Active neurons m the task needs", 2, 1, FirstLayerExperiment.MaxWidth);
-        var widths = CommonOptions.IntList("--widths", "Hidden-layer widths n", "2..10,20,50,100,200,500", 1, FirstLayerExperiment.MaxWidth);
-        var delta = new Option<double>("--delta") { Description = "δ of Theorem 6's condition (4), in (0, 1).", DefaultValueFactory = _ => 0.05 };
+        var inputDim = CommonOptions.IntInRange("--input-dim", "Input dimension d", TrainabilityDefaults.InputDim, 1, FirstLayerExperiment.MaxInputDim);
+        var radius = CommonOptions.NonNegative("--radius", "Radius r of the input domain B_r(0).", TrainabilityDefaults.Radius, strictlyPositive: true);
+        var required = CommonOptions.IntInRange("--required", "Active neurons m the task needs", TrainabilityDefaults.Required, 1, FirstLayerExperiment.MaxWidth);
+        var widths = CommonOptions.IntList("--widths", "Hidden-layer widths n", TrainabilityDefaults.Widths, 1, FirstLayerExperiment.MaxWidth);
+        var delta = new Option<double>("--delta") { Description = "δ of Theorem 6's condition (4), in (0, 1).", DefaultValueFactory = _ => TrainabilityDefaults.Delta };
         delta.Validators.Add(r =>
         {
             double v = r.GetValueOrDefault<double>();
             if (!(v > 0 && v < 1))
                 r.AddError($"--delta must be in (0, 1), got {v.ToString(CultureInfo.InvariantCulture)}");
         });
-        var trials = CommonOptions.Trials(100_000, "Networks per width.");
+        var trials = CommonOptions.Trials(TrainabilityDefaults.Trials, "Networks per width.");
         var seed = CommonOptions.Seed();
         var threads = CommonOptions.Threads();
         var output = CommonOptions.Out();
@@ -41,7 +41,7 @@ public static class TrainabilityCommand
             inputDim, radius, required, widths, delta, trials, seed, threads, output, format, noPlot,
         };
         command.SetAction(r => Run(r.GetValue(inputDim), r.GetValue(radius), r.GetValue(required), r.GetValue(widths)!, r.GetValue(delta),
-            new MonteCarloOptions { Trials = r.GetValue(trials), Seed = r.GetValue(seed), Threads = r.GetValue(threads), BlockSize = 4096 },
+            new MonteCarloOptions { Trials = r.GetValue(trials), Seed = r.GetValue(seed), Threads = r.GetValue(threads), BlockSize = TrainabilityDefaults.BlockSize },
             r.GetValue(output)!, r.GetValue(format), r.GetValue(noPlot)));
         return command;
     }

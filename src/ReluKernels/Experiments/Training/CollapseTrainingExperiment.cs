@@ -1,3 +1,4 @@
+using ReluKernels.Experiments.Training;
 using ReluKernels.Training;
 
 namespace ReluKernels.Experiments;
@@ -33,6 +34,22 @@ public static class CollapseTrainingExperiment
         return new NetworkArchitecture(target.InputDim == 1 ? 2 : 4, Depth, target.InputDim, target.OutputDim);
     }
 
+    /// <summary>
+    /// Runs the trainings on the kernel of <see cref="CollapseTrainingSetup.Architecture"/> — a generated one for Lu et al.'s
+    /// networks, else the generic kernel (the report's <see cref="CollapseTrainingReport.Kernel"/> says which ran) — and
+    /// classifies every initial and trained network.
+    /// </summary>
+    /// <param name="setup">What to run.</param>
+    /// <param name="progress">Told the number of finished trainings, or null.</param>
+    /// <param name="cancellation">Stops the batch.</param>
+    /// <exception cref="ArgumentException">The setup's network does not fit the problem.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was signalled.</exception>
+    public static CollapseTrainingResult Run(CollapseTrainingSetup setup, IProgress<int>? progress = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(setup);
+        return TrainingKernels.Run(setup.Architecture, new Job(setup, progress, cancellation));
+    }
+
     /// <summary>Runs the trainings on <paramref name="kernel"/> and classifies every initial and trained network.</summary>
     /// <param name="kernel">A kernel of <see cref="CollapseTrainingSetup.Architecture"/>.</param>
     /// <param name="setup">What to run.</param>
@@ -54,5 +71,11 @@ public static class CollapseTrainingExperiment
         bool[] bornDead = [.. runs.Select(run => run.InitialOutcome!.Kind == OutcomeKind.Collapsed)];
         var report = CollapseTrainingReport.From(setup, kernel.Description, runs, bornDead, classifier, training.Description);
         return new CollapseTrainingResult(setup, report, runs);
+    }
+
+    private sealed class Job(CollapseTrainingSetup setup, IProgress<int>? progress, CancellationToken cancellation) : ITrainingJob<CollapseTrainingResult>
+    {
+        public CollapseTrainingResult Run<TKernel>(TKernel kernel) where TKernel : struct, ITrainableNetwork<TKernel, float> =>
+            CollapseTrainingExperiment.Run(kernel, setup, progress, cancellation);
     }
 }

@@ -1,3 +1,4 @@
+using ReluKernels.Experiments.Training;
 using ReluKernels.Training;
 
 namespace ReluKernels.Experiments;
@@ -40,6 +41,23 @@ public static class TrainingSuccessExperiment
     /// <summary>The shallow network of width <paramref name="width"/>: 1 → [n] → 1 with biases.</summary>
     public static NetworkArchitecture ArchitectureFor(int width) => new(width, 1);
 
+    /// <summary>
+    /// Trains <see cref="ParallelTrainingOptions.Runs"/> networks of <see cref="ArchitectureFor"/>(<paramref name="width"/>) on
+    /// its kernel — generated for the widths of the paper's grid, else generic (the report's
+    /// <see cref="TrainingSuccessReport.Kernel"/> says which ran) — and reports successes beside Theorem 3.
+    /// </summary>
+    /// <param name="width">The hidden width n ≥ m.</param>
+    /// <param name="setup">What to run.</param>
+    /// <param name="progress">Told the number of finished trainings, or null.</param>
+    /// <param name="cancellation">Stops the batch.</param>
+    /// <exception cref="ArgumentException">The width is below m.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was signalled.</exception>
+    public static TrainingSuccessReport Run(int width, TrainingSuccessSetup setup, IProgress<int>? progress = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(setup);
+        return TrainingKernels.Run(ArchitectureFor(width), new Job(setup, progress, cancellation));
+    }
+
     /// <summary>Trains <see cref="ParallelTrainingOptions.Runs"/> networks of the kernel's width and reports successes beside Theorem 3.</summary>
     /// <param name="kernel">A kernel of <see cref="ArchitectureFor"/>(width) with width ≥ m.</param>
     /// <param name="setup">What to run.</param>
@@ -64,5 +82,11 @@ public static class TrainingSuccessExperiment
         var runs = ParallelTraining.Run(kernel, Initializer, training, setup.Training, setup.Parallel, classifier, progress, cancellation);
         int[] activeAtInit = [.. runs.Select(run => a.Width - run.InitialOutcome!.DeadHiddenNeurons)];
         return TrainingSuccessReport.From(setup, a.Width, kernel.Description, m, runs, activeAtInit);
+    }
+
+    private sealed class Job(TrainingSuccessSetup setup, IProgress<int>? progress, CancellationToken cancellation) : ITrainingJob<TrainingSuccessReport>
+    {
+        public TrainingSuccessReport Run<TKernel>(TKernel kernel) where TKernel : struct, ITrainableNetwork<TKernel, float> =>
+            TrainingSuccessExperiment.Run(kernel, setup, progress, cancellation);
     }
 }

@@ -1,17 +1,9 @@
 using ReluKernels.Training;
 
-namespace ReluKernels.Cli.Training;
-
-/// <summary>Work that runs on whichever kernel a shape has: called back with the kernel as a struct type argument, so the training loop is compiled per kernel.</summary>
-/// <typeparam name="TResult">What the work returns.</typeparam>
-public interface ITrainingJob<out TResult>
-{
-    /// <summary>Runs the work on <paramref name="kernel"/>.</summary>
-    TResult Run<TKernel>(TKernel kernel) where TKernel : struct, ITrainableNetwork<TKernel, float>;
-}
+namespace ReluKernels.Experiments.Training;
 
 /// <summary>Picks the kernel of a shape: the generated one when <c>TrainingShapes.cs</c> declares it, else the generic kernel.</summary>
-public static class TrainingKernels
+internal static class TrainingKernels
 {
     /// <summary>Runs <paramref name="job"/> on the kernel for <paramref name="architecture"/> (widest accelerated ISA path).</summary>
     public static TResult Run<TResult>(NetworkArchitecture architecture, ITrainingJob<TResult> job)
