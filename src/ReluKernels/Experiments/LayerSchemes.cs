@@ -13,7 +13,7 @@ public static partial class LayerSchemes
 
     /// <summary>
     /// The initializer that draws a layer under <paramref name="scheme"/>. "Normal" is He scaled; with bias, W and b share the
-    /// variance 2/(fan_in + 1). "normal-bias-unit" draws W and b from N(0, 1) instead: seed 001 gives no σ, and π_t of every
+    /// variance 2/(fan_in + 1). "normal-bias-unit" draws W and b from N(0, 1) instead: Shin &amp; Karniadakis (2020) gives no σ, and π_t of every
     /// later layer with a bias depends on it (π₃ of sphere-nobias+normal-bias, for instance).
     /// </summary>
     public static LayerInitializer Initializer(LayerScheme scheme) => scheme switch

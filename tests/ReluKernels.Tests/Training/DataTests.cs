@@ -23,7 +23,7 @@ public sealed class DataTests
     }
 
     [Fact]
-    public void Seed_001_problems_have_the_papers_domains_and_sizes()
+    public void Shin_and_Karniadakis_problems_have_the_papers_domains_and_sizes()
     {
         double r3 = Math.Sqrt(3);
         foreach (var problem in new[] { Problems.F1, Problems.F2 })
@@ -48,13 +48,17 @@ public sealed class DataTests
     }
 
     [Fact]
-    public void Seed_000_problems_follow_the_figures_domains()
+    public void Lu_et_al_problems_follow_the_figures_domains()
     {
         Assert.Equal(1.5, Problems.Abs.Radius);
         Assert.All(new[] { Problems.XSin5X, Problems.StepSine, Problems.AbsSumDiff }, p => Assert.Equal(1, p.Radius));
         var plane = Problems.AbsSumDiff.TestSet<double>(1);
         Assert.Equal((2, 2, 1024), (plane.InputDim, plane.OutputDim, plane.Count));
-        Assert.All(Problems.All, p => Assert.Contains("seed 00", p.Source));
+        // Each problem names the paper it comes from, so reports can say where a setting was taken.
+        Assert.All(new[] { Problems.Abs, Problems.XSin5X, Problems.StepSine, Problems.AbsSumDiff },
+            p => Assert.StartsWith("Lu et al. 2019", p.Source, StringComparison.Ordinal));
+        Assert.All(new[] { Problems.F1, Problems.F2, Problems.TwoSines, Problems.F3, Problems.F4 },
+            p => Assert.StartsWith("Shin & Karniadakis 2020", p.Source, StringComparison.Ordinal));
         Assert.Contains("our choice", Problems.Abs.Source);
     }
 

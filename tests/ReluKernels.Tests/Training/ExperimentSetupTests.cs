@@ -33,7 +33,7 @@ public sealed class ExperimentSetupTests
     }
 
     [Fact]
-    public void Seed_000_network_has_nine_hidden_layers_and_width_four_for_the_2d_target()
+    public void Lu_et_al_network_has_nine_hidden_layers_and_width_four_for_the_2d_target()
     {
         Assert.Equal(new NetworkArchitecture(2, 9), CollapseTrainingExperiment.ArchitectureFor(Problems.Abs));
         Assert.Equal(new NetworkArchitecture(4, 9, inputDim: 2, outputDim: 2), CollapseTrainingExperiment.ArchitectureFor(Problems.AbsSumDiff));
