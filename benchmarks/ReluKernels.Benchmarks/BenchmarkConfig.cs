@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Jobs;
+using ReluKernels.Experiments.Training;
 
 namespace ReluKernels.Benchmarks;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using ReluKernels.Benchmarks.Baselines;
 using ReluKernels.MonteCarlo;
+using ReluKernels.MonteCarlo.Engines;
 
 namespace ReluKernels.Benchmarks.Suites;
 

@@ -3,6 +3,7 @@ using ReluKernels.Cli.Options;
 using ReluKernels.Cli.Output;
 using ReluKernels.Experiments;
 using ReluKernels.MonteCarlo;
+using ReluKernels.MonteCarlo.Engines;
 
 namespace ReluKernels.Cli.Collapse;
 
@@ -57,8 +58,11 @@ public static class CollapseCommand
             r.GetValue(widths)!, r.GetValue(depths)!, r.GetValue(weights), r.GetValue(biasStd), r.GetValue(radius), r.GetValue(probe),
             r.GetValue(engine), new MonteCarloOptions
             {
-                Trials = r.GetValue(trials), TargetHalfWidth = r.GetValue(halfWidth), Seed = r.GetValue(seed),
-                Threads = r.GetValue(threads), Shard = r.GetValue(shard) ?? Shard.Whole,
+                Trials = r.GetValue(trials),
+                TargetHalfWidth = r.GetValue(halfWidth),
+                Seed = r.GetValue(seed),
+                Threads = r.GetValue(threads),
+                Shard = r.GetValue(shard) ?? Shard.Whole,
             },
             r.GetValue(checkpoint), r.GetValue(output)!, r.GetValue(format), r.GetValue(noPlot)));
         command.SetAction(Action);

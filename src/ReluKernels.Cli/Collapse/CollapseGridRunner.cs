@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ReluKernels.MonteCarlo;
+using ReluKernels.MonteCarlo.Engines;
 
 namespace ReluKernels.Cli.Collapse;
 

@@ -24,7 +24,8 @@ public static class CollapsePlot
             simulated.MarkerSize = 6;
             simulated.LegendText = $"width {group.Key}: simulation (95% CI)";
             var bars = new ScottPlot.Plottables.ErrorBar(depths, [.. points.Select(c => c.Estimate)],
-                null, null, [.. points.Select(c => c.CiHigh - c.Estimate)], [.. points.Select(c => c.Estimate - c.CiLow)]) { Color = color };
+                null, null, [.. points.Select(c => c.CiHigh - c.Estimate)], [.. points.Select(c => c.Estimate - c.CiLow)])
+            { Color = color };
             plot.Add.Plottable(bars);
             if (points[0].Theorem9 is null)
             {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ReluKernels.Cli.Output;
 using ReluKernels.MonteCarlo;
+using ReluKernels.MonteCarlo.Engines;
 
 namespace ReluKernels.Cli.Collapse;
 

@@ -1,6 +1,7 @@
 using ReluKernels.Cli.Output;
 using ReluKernels.Experiments;
 using ScottPlot;
+using ReluKernels.Experiments.Training;
 
 namespace ReluKernels.Cli.InitCompare;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ReluKernels.Experiments;
 using Spectre.Console;
+using ReluKernels.Experiments.Training;
 
 namespace ReluKernels.Cli.InitCompare;
 

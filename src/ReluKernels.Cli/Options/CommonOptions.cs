@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using ReluKernels.Cli.Output;
 using ReluKernels.MonteCarlo;
+using ReluKernels.MonteCarlo.Engines;
 
 namespace ReluKernels.Cli.Options;
 

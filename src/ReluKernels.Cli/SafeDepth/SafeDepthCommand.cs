@@ -6,6 +6,7 @@ using ReluKernels.Cli.Output;
 using ReluKernels.Experiments;
 using ReluKernels.MonteCarlo;
 using Spectre.Console;
+using ReluKernels.MonteCarlo.Engines;
 
 namespace ReluKernels.Cli.SafeDepth;
 

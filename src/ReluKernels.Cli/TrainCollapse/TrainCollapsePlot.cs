@@ -2,6 +2,8 @@ using ReluKernels.Cli.Output;
 using ReluKernels.Experiments;
 using ReluKernels.Training;
 using ScottPlot;
+using ReluKernels.Experiments.Training;
+using ReluKernels.Training.Outcomes;
 
 namespace ReluKernels.Cli.TrainCollapse;
 

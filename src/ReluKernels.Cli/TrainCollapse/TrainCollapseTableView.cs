@@ -4,6 +4,7 @@ using ReluKernels.Statistics;
 using ReluKernels.Training;
 using Spectre.Console;
 using Spectre.Console.Rendering;
+using ReluKernels.Experiments.Training;
 
 namespace ReluKernels.Cli.TrainCollapse;
 

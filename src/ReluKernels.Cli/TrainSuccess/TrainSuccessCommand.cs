@@ -4,6 +4,7 @@ using ReluKernels.Cli.Output;
 using ReluKernels.Experiments;
 using ReluKernels.Experiments.Training;
 using ReluKernels.Training;
+using ReluKernels.Training.Data;
 
 namespace ReluKernels.Cli.TrainSuccess;
 

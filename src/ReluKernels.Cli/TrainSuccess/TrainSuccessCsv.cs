@@ -1,5 +1,6 @@
 using ReluKernels.Cli.Output;
 using ReluKernels.Experiments;
+using ReluKernels.Experiments.Training;
 
 namespace ReluKernels.Cli.TrainSuccess;
 

@@ -1,6 +1,7 @@
 using ReluKernels.Cli.Output;
 using ReluKernels.Experiments;
 using ScottPlot;
+using ReluKernels.Experiments.Training;
 
 namespace ReluKernels.Cli.TrainSuccess;
 
@@ -48,7 +49,8 @@ public static class TrainSuccessPlot
         points.MarkerSize = 7;
         points.LegendText = label;
         var bars = new ScottPlot.Plottables.ErrorBar(xs, estimates, null, null,
-            [.. values.Select(v => v.High - v.Estimate)], [.. values.Select(v => v.Estimate - v.Low)]) { Color = color };
+            [.. values.Select(v => v.High - v.Estimate)], [.. values.Select(v => v.Estimate - v.Low)])
+        { Color = color };
         plot.Add.Plottable(bars);
     }
 }

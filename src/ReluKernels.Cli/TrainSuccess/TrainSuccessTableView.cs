@@ -2,6 +2,7 @@ using System.Globalization;
 using ReluKernels.Experiments;
 using ReluKernels.Statistics;
 using Spectre.Console;
+using ReluKernels.Experiments.Training;
 
 namespace ReluKernels.Cli.TrainSuccess;
 

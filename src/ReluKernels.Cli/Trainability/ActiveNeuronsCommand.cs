@@ -4,6 +4,7 @@ using ReluKernels.Cli.Output;
 using ReluKernels.Experiments;
 using ReluKernels.MonteCarlo;
 using ReluKernels.Theory;
+using ReluKernels.MonteCarlo.Trainability;
 
 namespace ReluKernels.Cli.Trainability;
 

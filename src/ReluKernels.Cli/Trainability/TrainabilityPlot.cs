@@ -42,7 +42,8 @@ public static class TrainabilityPlot
         points.MarkerSize = 6;
         points.LegendText = $"{label}: simulation";
         var bars = new ScottPlot.Plottables.ErrorBar(xs, simulated, null, null,
-            [.. high.Select((h, i) => h - simulated[i])], [.. low.Select((l, i) => simulated[i] - l)]) { Color = color };
+            [.. high.Select((h, i) => h - simulated[i])], [.. low.Select((l, i) => simulated[i] - l)])
+        { Color = color };
         plot.Add.Plottable(bars);
     }
 }

@@ -1,3 +1,5 @@
+using ReluKernels.Training.Data;
+
 namespace ReluKernels.Analysis;
 
 /// <summary>How a dead/collapse verdict was reached (docs/definitions.md#exactness-of-detection); every result reports it.</summary>

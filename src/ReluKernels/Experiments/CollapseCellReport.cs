@@ -1,6 +1,7 @@
 using ReluKernels.MonteCarlo;
 using ReluKernels.Statistics;
 using ReluKernels.Theory;
+using ReluKernels.MonteCarlo.Engines;
 
 namespace ReluKernels.Experiments;
 
@@ -106,13 +107,31 @@ public sealed record CollapseCellReport
 
         return new CollapseCellReport
         {
-            Width = e.Width, Depth = e.Depth, Weights = e.Weights.ToString(), BiasStd = e.BiasStd, Radius = e.Radius,
-            Engine = run.Engine.ToString(), Detection = CollapseEngines.Detection(run.Engine, e),
-            Trials = t.Trials, Collapsed = t.Collapsed, Estimate = collapse.Estimate, CiLow = collapse.Low, CiHigh = collapse.High,
-            Probe = e.Probe, ZeroAtProbe = t.ZeroAtProbe, ZeroEstimate = zero.Estimate, ZeroCiLow = zero.Low, ZeroCiHigh = zero.High,
-            Theorem8 = theorem8, Theorem9 = theorem9, Theorem10 = theorem10, RefinedLower = lower, RefinedUpper = upper,
+            Width = e.Width,
+            Depth = e.Depth,
+            Weights = e.Weights.ToString(),
+            BiasStd = e.BiasStd,
+            Radius = e.Radius,
+            Engine = run.Engine.ToString(),
+            Detection = CollapseEngines.Detection(run.Engine, e),
+            Trials = t.Trials,
+            Collapsed = t.Collapsed,
+            Estimate = collapse.Estimate,
+            CiLow = collapse.Low,
+            CiHigh = collapse.High,
+            Probe = e.Probe,
+            ZeroAtProbe = t.ZeroAtProbe,
+            ZeroEstimate = zero.Estimate,
+            ZeroCiLow = zero.Low,
+            ZeroCiHigh = zero.High,
+            Theorem8 = theorem8,
+            Theorem9 = theorem9,
+            Theorem10 = theorem10,
+            RefinedLower = lower,
+            RefinedUpper = upper,
             FirstDeadLayer = t.FirstDeadLayer[1..].ToArray(),
-            Checks = [.. checks], Disagreements = [.. failed],
+            Checks = [.. checks],
+            Disagreements = [.. failed],
         };
     }
 }

@@ -53,9 +53,16 @@ public static class SafeDepthSearch
             double eq5 = CollapseTheory.MaxDepthForZeroProbability(e.Width, p);
             yield return new SafeDepthReport
             {
-                Width = e.Width, P = p, Trials = t.Trials, SimulatedDepth = e.Depth,
-                SafeDepth = safe, EstimatedDepth = estimated, MaxPlausibleDepth = plausible,
-                Equation5 = eq5, Equation5Depth = (int)Math.Floor(eq5), Engine = run.Engine.ToString(),
+                Width = e.Width,
+                P = p,
+                Trials = t.Trials,
+                SimulatedDepth = e.Depth,
+                SafeDepth = safe,
+                EstimatedDepth = estimated,
+                MaxPlausibleDepth = plausible,
+                Equation5 = eq5,
+                Equation5Depth = (int)Math.Floor(eq5),
+                Engine = run.Engine.ToString(),
             };
         }
     }

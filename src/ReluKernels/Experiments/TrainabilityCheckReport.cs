@@ -1,6 +1,7 @@
 using ReluKernels.MonteCarlo;
 using ReluKernels.Statistics;
 using ReluKernels.Theory;
+using ReluKernels.MonteCarlo.Trainability;
 
 namespace ReluKernels.Experiments;
 

@@ -1,3 +1,5 @@
+using ReluKernels.MonteCarlo.Engines;
+
 namespace ReluKernels.MonteCarlo;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using ReluKernels.Statistics;
+using ReluKernels.MonteCarlo.Engines;
 
 namespace ReluKernels.MonteCarlo;
 

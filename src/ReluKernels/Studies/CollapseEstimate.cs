@@ -1,6 +1,7 @@
 using ReluKernels.Experiments;
 using ReluKernels.MonteCarlo;
 using ReluKernels.Statistics;
+using ReluKernels.MonteCarlo.Engines;
 
 namespace ReluKernels.Studies;
 

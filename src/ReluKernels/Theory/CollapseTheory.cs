@@ -248,7 +248,7 @@ public static class CollapseTheory
             var result = default(Power);
             bool haveResult = false;
             var basePower = new Power(1, _twoToRay, _twoToDead);
-            for (int remaining = steps; ; )
+            for (int remaining = steps; ;)
             {
                 if ((remaining & 1) != 0)
                 {

@@ -1,5 +1,7 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
+using ReluKernels.Training.Data;
+using ReluKernels.Training.Outcomes;
 
 namespace ReluKernels.Training;
 

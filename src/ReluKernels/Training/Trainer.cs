@@ -1,4 +1,5 @@
 using System.Numerics;
+using ReluKernels.Training.Data;
 
 namespace ReluKernels.Training;
 

@@ -1,4 +1,5 @@
 using System.Numerics;
+using ReluKernels.Training.Outcomes;
 
 namespace ReluKernels.Training;
 

@@ -2,6 +2,7 @@ using System.Runtime.Intrinsics;
 using MathNet.Numerics.Distributions;
 using ReluKernels.MonteCarlo;
 using ReluKernels.Statistics;
+using ReluKernels.MonteCarlo.Engines;
 
 namespace ReluKernels.Tests.MonteCarlo;
 

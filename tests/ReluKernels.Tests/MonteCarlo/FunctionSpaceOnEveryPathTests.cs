@@ -2,6 +2,7 @@ using System.Runtime.Intrinsics;
 using ReluKernels.MonteCarlo;
 using ReluKernels.Statistics;
 using ReluKernels.Theory;
+using ReluKernels.MonteCarlo.Engines;
 
 namespace ReluKernels.Tests.MonteCarlo;
 

@@ -1,6 +1,7 @@
 using MathNet.Numerics.Distributions;
 using ReluKernels.MonteCarlo;
 using ReluKernels.Statistics;
+using ReluKernels.MonteCarlo.Engines;
 
 namespace ReluKernels.Tests.MonteCarlo;
 

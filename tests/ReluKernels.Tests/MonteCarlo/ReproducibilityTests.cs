@@ -1,4 +1,5 @@
 using ReluKernels.MonteCarlo;
+using ReluKernels.MonteCarlo.Engines;
 
 namespace ReluKernels.Tests.MonteCarlo;
 

@@ -1,5 +1,6 @@
 using ReluKernels.MonteCarlo;
 using ReluKernels.Statistics;
+using ReluKernels.MonteCarlo.Engines;
 
 namespace ReluKernels.Tests.MonteCarlo;
 

@@ -4,6 +4,7 @@ using FsCheck.Xunit;
 using ReluKernels.MonteCarlo;
 using ReluKernels.Statistics;
 using ReluKernels.Theory;
+using ReluKernels.MonteCarlo.Engines;
 
 namespace ReluKernels.Tests.MonteCarlo;
 

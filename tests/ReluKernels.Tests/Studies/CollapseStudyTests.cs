@@ -2,6 +2,7 @@ using ReluKernels.MonteCarlo;
 using ReluKernels.Statistics;
 using ReluKernels.Studies;
 using ReluKernels.Tests.MonteCarlo;
+using ReluKernels.MonteCarlo.Engines;
 
 namespace ReluKernels.Tests.Studies;
 

@@ -1,4 +1,5 @@
 using ReluKernels.MonteCarlo;
+using ReluKernels.MonteCarlo.Trainability;
 
 namespace ReluKernels.Tests.Trainability;
 

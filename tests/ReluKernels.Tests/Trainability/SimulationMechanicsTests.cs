@@ -1,5 +1,6 @@
 using ReluKernels.Analysis;
 using ReluKernels.MonteCarlo;
+using ReluKernels.MonteCarlo.Trainability;
 
 namespace ReluKernels.Tests.Trainability;
 

@@ -5,6 +5,7 @@ using ReluKernels.Experiments;
 using ReluKernels.MonteCarlo;
 using ReluKernels.Statistics;
 using ReluKernels.Theory;
+using ReluKernels.MonteCarlo.Trainability;
 
 namespace ReluKernels.Tests.Trainability;
 

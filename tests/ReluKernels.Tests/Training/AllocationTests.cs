@@ -1,5 +1,6 @@
 using ReluKernels.Tests.Kernels;
 using ReluKernels.Training;
+using ReluKernels.Training.Data;
 
 namespace ReluKernels.Tests.Training;
 
@@ -32,7 +33,10 @@ public sealed class AllocationTests
         var data = Problems.Abs.TrainingSet<float>(1);
         var options = new TrainingOptions
         {
-            Optimizer = Settings(optimizer), BatchSize = 100, MaxEpochs = 20, EarlyStopping = new PlateauStopping(1000, 1e-6),
+            Optimizer = Settings(optimizer),
+            BatchSize = 100,
+            MaxEpochs = 20,
+            EarlyStopping = new PlateauStopping(1000, 1e-6),
         };
         var trainer = new Trainer<GeneratedKernel<F2x10, float>, float>(new(), options, data.Count);
         var history = new LossHistory(5, options.MaxEpochs);

@@ -1,6 +1,8 @@
 using FsCheck.Xunit;
 using ReluKernels.Tests.Kernels;
 using ReluKernels.Training;
+using ReluKernels.Training.Data;
+using ReluKernels.Training.Outcomes;
 
 namespace ReluKernels.Tests.Training;
 

@@ -1,5 +1,6 @@
 using FsCheck.Xunit;
 using ReluKernels.Training;
+using ReluKernels.Training.Data;
 
 namespace ReluKernels.Tests.Training;
 

@@ -1,5 +1,7 @@
 using ReluKernels.Experiments;
 using ReluKernels.Training;
+using ReluKernels.Experiments.Training;
+using ReluKernels.Training.Data;
 
 namespace ReluKernels.Tests.Training;
 

@@ -1,4 +1,5 @@
 using ReluKernels.Training;
+using ReluKernels.Training.Data;
 
 namespace ReluKernels.Tests.Training;
 

@@ -1,6 +1,7 @@
 using ReluKernels.Experiments;
 using ReluKernels.Experiments.Training;
 using ReluKernels.Training;
+using ReluKernels.Training.Data;
 
 namespace ReluKernels.Tests.Training;
 

@@ -1,4 +1,6 @@
 using ReluKernels.Training;
+using ReluKernels.Training.Data;
+using ReluKernels.Training.Outcomes;
 
 namespace ReluKernels.Tests.Training;
 

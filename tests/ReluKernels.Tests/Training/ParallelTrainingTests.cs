@@ -1,5 +1,7 @@
 using ReluKernels.Tests.Kernels;
 using ReluKernels.Training;
+using ReluKernels.Training.Data;
+using ReluKernels.Training.Outcomes;
 
 namespace ReluKernels.Tests.Training;
 

@@ -1,5 +1,6 @@
 using ReluKernels.Tests.Kernels;
 using ReluKernels.Training;
+using ReluKernels.Training.Data;
 
 namespace ReluKernels.Tests.Training;
 

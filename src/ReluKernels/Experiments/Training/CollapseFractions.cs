@@ -1,6 +1,6 @@
 using ReluKernels.Statistics;
 
-namespace ReluKernels.Experiments;
+namespace ReluKernels.Experiments.Training;
 
 /// <summary>The outcome fractions of a <see cref="CollapseTrainingReport"/>, each with its Wilson 95% interval.</summary>
 public sealed record CollapseFractions

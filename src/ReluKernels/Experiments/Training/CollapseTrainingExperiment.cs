@@ -1,7 +1,9 @@
 using ReluKernels.Experiments.Training;
 using ReluKernels.Training;
+using ReluKernels.Training.Data;
+using ReluKernels.Training.Outcomes;
 
-namespace ReluKernels.Experiments;
+namespace ReluKernels.Experiments.Training;
 
 /// <summary>
 /// Lu et al.'s training experiment (Lu et al., Sec. 2, Figs. 1–5): many independent trainings of a deep, narrow ReLU network

@@ -1,7 +1,8 @@
 using ReluKernels.Statistics;
 using ReluKernels.Training;
+using ReluKernels.Training.Outcomes;
 
-namespace ReluKernels.Experiments;
+namespace ReluKernels.Experiments.Training;
 
 /// <summary>
 /// The summary of a <see cref="CollapseTrainingExperiment"/> (Lu et al. 2019, Sec. 2, Figs. 1–5): how many of the trained deep

@@ -1,6 +1,6 @@
 using ReluKernels.Training;
 
-namespace ReluKernels.Experiments;
+namespace ReluKernels.Experiments.Training;
 
 /// <summary>A finished <see cref="CollapseTrainingExperiment"/>: what was run, the summary and the trainings themselves (for plots).</summary>
 /// <param name="Setup">What was run.</param>

@@ -1,6 +1,7 @@
 using ReluKernels.Training;
+using ReluKernels.Training.Outcomes;
 
-namespace ReluKernels.Experiments;
+namespace ReluKernels.Experiments.Training;
 
 /// <summary>One training of a <see cref="CollapseTrainingExperiment"/> (a CSV row; property names are the JSON names).</summary>
 /// <param name="Run">Run number r (its random stream is (seed, r)).</param>

@@ -1,6 +1,7 @@
 using ReluKernels.Training;
+using ReluKernels.Training.Data;
 
-namespace ReluKernels.Experiments;
+namespace ReluKernels.Experiments.Training;
 
 /// <summary>What a <see cref="CollapseTrainingExperiment"/> runs: the problem, the network, the training rules and the batch of runs.</summary>
 public sealed record CollapseTrainingSetup

@@ -1,6 +1,8 @@
 using ReluKernels.Training;
+using ReluKernels.Training.Data;
+using ReluKernels.Training.Outcomes;
 
-namespace ReluKernels.Experiments;
+namespace ReluKernels.Experiments.Training;
 
 /// <summary>
 /// Shin &amp; Karniadakis's comparison of three initialisations of a shallow ReLU network (§4.1 Fig. 3 and §5.2 Fig. 6): He with bias,

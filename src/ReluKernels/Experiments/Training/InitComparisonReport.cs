@@ -1,7 +1,8 @@
 using MathNet.Numerics.Statistics;
 using ReluKernels.Training;
+using ReluKernels.Training.Outcomes;
 
-namespace ReluKernels.Experiments;
+namespace ReluKernels.Experiments.Training;
 
 /// <summary>
 /// One initialisation on one task of an <see cref="InitComparisonExperiment"/>: the training RMSE curve (mean ± sample

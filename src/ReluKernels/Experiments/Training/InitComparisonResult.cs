@@ -1,6 +1,6 @@
 using ReluKernels.Training;
 
-namespace ReluKernels.Experiments;
+namespace ReluKernels.Experiments.Training;
 
 /// <summary>A finished <see cref="InitComparisonExperiment"/> on one task.</summary>
 /// <param name="Task">The task.</param>

@@ -1,6 +1,7 @@
 using ReluKernels.Training;
+using ReluKernels.Training.Data;
 
-namespace ReluKernels.Experiments;
+namespace ReluKernels.Experiments.Training;
 
 /// <summary>One task of Shin &amp; Karniadakis's initialisation comparison: a problem, a shallow width and the optimiser the paper used (full batch).</summary>
 /// <param name="Name">Command-line name, e.g. "two-sines".</param>

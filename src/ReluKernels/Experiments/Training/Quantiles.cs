@@ -1,6 +1,6 @@
 using MathNet.Numerics.Statistics;
 
-namespace ReluKernels.Experiments;
+namespace ReluKernels.Experiments.Training;
 
 /// <summary>The five-number summary of a non-empty sample (quantiles by MathNet's default R-8 definition).</summary>
 /// <param name="Count">Sample size.</param>

@@ -1,7 +1,9 @@
 using ReluKernels.Experiments.Training;
 using ReluKernels.Training;
+using ReluKernels.Training.Data;
+using ReluKernels.Training.Outcomes;
 
-namespace ReluKernels.Experiments;
+namespace ReluKernels.Experiments.Training;
 
 /// <summary>
 /// Shin &amp; Karniadakis 2020, §5.1 (Figs. 4–5, left): the empirical probability that a shallow ReLU network with random biases trains

@@ -2,8 +2,9 @@ using MathNet.Numerics.Statistics;
 using ReluKernels.Statistics;
 using ReluKernels.Theory;
 using ReluKernels.Training;
+using ReluKernels.Training.Outcomes;
 
-namespace ReluKernels.Experiments;
+namespace ReluKernels.Experiments.Training;
 
 /// <summary>
 /// One width of a <see cref="TrainingSuccessExperiment"/>: the success count with its Wilson 95% interval beside Theorem 3's

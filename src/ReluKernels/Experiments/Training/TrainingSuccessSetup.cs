@@ -1,6 +1,7 @@
 using ReluKernels.Training;
+using ReluKernels.Training.Data;
 
-namespace ReluKernels.Experiments;
+namespace ReluKernels.Experiments.Training;
 
 /// <summary>What one width of a <see cref="TrainingSuccessExperiment"/> runs: the problem, the training rules and the batch of runs (the width is the kernel's).</summary>
 public sealed record TrainingSuccessSetup

@@ -1,4 +1,4 @@
-namespace ReluKernels.MonteCarlo;
+namespace ReluKernels.MonteCarlo.Engines;
 
 /// <summary>
 /// Runs trials of one <see cref="CollapseExperiment"/>. An instance owns scratch buffers and is used by one thread at a

@@ -1,4 +1,4 @@
-namespace ReluKernels.MonteCarlo;
+namespace ReluKernels.MonteCarlo.Engines;
 
 /// <summary>Which engine can run which experiment, and the fastest exact choice.</summary>
 public static class CollapseEngines

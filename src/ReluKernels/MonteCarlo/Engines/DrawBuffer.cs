@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace ReluKernels.MonteCarlo;
+namespace ReluKernels.MonteCarlo.Engines;
 
 /// <summary>What a <see cref="DrawBuffer"/> holds.</summary>
 internal enum DrawKind

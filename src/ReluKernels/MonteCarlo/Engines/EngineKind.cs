@@ -1,4 +1,4 @@
-namespace ReluKernels.MonteCarlo;
+namespace ReluKernels.MonteCarlo.Engines;
 
 /// <summary>The Monte-Carlo engines of a collapse study. <see cref="Auto"/> picks the fastest exact one for the experiment.</summary>
 public enum EngineKind

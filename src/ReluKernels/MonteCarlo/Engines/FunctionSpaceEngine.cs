@@ -2,7 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
-namespace ReluKernels.MonteCarlo;
+namespace ReluKernels.MonteCarlo.Engines;
 
 /// <summary>
 /// The function-space engine (<see cref="EngineKind.FunctionSpace"/>): Gaussian weights, no biases, decided at x = ±1.

@@ -1,6 +1,6 @@
 using System.Runtime.Intrinsics;
 
-namespace ReluKernels.MonteCarlo;
+namespace ReluKernels.MonteCarlo.Engines;
 
 /// <summary>
 /// The per-layer step of a lane engine: <see cref="Lanes"/> independent networks (one per float lane of a

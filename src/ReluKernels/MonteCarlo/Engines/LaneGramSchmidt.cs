@@ -1,6 +1,6 @@
 using System.Runtime.Intrinsics;
 
-namespace ReluKernels.MonteCarlo;
+namespace ReluKernels.MonteCarlo.Engines;
 
 /// <summary>
 /// Haar-random orthogonal matrices for 16 lanes at once. The QR factor Q of a Gaussian matrix whose R has a positive

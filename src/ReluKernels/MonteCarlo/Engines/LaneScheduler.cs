@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Runtime.Intrinsics;
 
-namespace ReluKernels.MonteCarlo;
+namespace ReluKernels.MonteCarlo.Engines;
 
 /// <summary>
 /// Keeps every lane busy: when a lane's network is decided (a layer is zero at both x = ±1, so zero on all of Ω by

@@ -1,6 +1,6 @@
 using ReluKernels.Analysis;
 
-namespace ReluKernels.MonteCarlo;
+namespace ReluKernels.MonteCarlo.Engines;
 
 /// <summary>
 /// Exact collapse detection with biases (<see cref="EngineKind.PiecewiseLinear"/>): each network is drawn layer by layer

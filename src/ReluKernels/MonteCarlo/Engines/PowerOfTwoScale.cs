@@ -1,6 +1,6 @@
 using System.Runtime.Intrinsics;
 
-namespace ReluKernels.MonteCarlo;
+namespace ReluKernels.MonteCarlo.Engines;
 
 /// <summary>
 /// Rescaling by powers of two: exact (no rounding, so no value ever becomes zero or changes sign) and free of division,

@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Runtime.Intrinsics;
 
-namespace ReluKernels.MonteCarlo;
+namespace ReluKernels.MonteCarlo.Engines;
 
 /// <summary>
 /// Finishes networks that have reached a state in which only signs matter: one side of x = 0 is dead and the other alive,

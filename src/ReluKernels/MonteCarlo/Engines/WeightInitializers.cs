@@ -1,4 +1,4 @@
-namespace ReluKernels.MonteCarlo;
+namespace ReluKernels.MonteCarlo.Engines;
 
 /// <summary>The <see cref="LayerInitializer"/> that draws the weights of each <see cref="WeightDistribution"/> at full scale.</summary>
 internal static class WeightInitializers

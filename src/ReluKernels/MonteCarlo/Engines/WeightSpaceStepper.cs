@@ -1,6 +1,6 @@
 using System.Runtime.Intrinsics;
 
-namespace ReluKernels.MonteCarlo;
+namespace ReluKernels.MonteCarlo.Engines;
 
 /// <summary>
 /// Weight-space step without biases: each lane carries a⁺ = x_l(+1) and a⁻ = x_l(−1); a fresh lane starts from the

@@ -1,6 +1,6 @@
 using System.Collections.ObjectModel;
 
-namespace ReluKernels.MonteCarlo;
+namespace ReluKernels.MonteCarlo.Trainability;
 
 /// <summary>
 /// A network with 1-D input on Ω = [−r, r] and hidden layers of widths n₁..n_T (Shin &amp; Karniadakis's architecture

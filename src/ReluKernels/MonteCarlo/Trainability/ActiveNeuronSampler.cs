@@ -1,6 +1,6 @@
 using ReluKernels.Analysis;
 
-namespace ReluKernels.MonteCarlo;
+namespace ReluKernels.MonteCarlo.Trainability;
 
 /// <summary>
 /// Draws networks of one <see cref="ActiveNeuronExperiment"/> and classifies every hidden neuron exactly with a

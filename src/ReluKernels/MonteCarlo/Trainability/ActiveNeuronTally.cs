@@ -1,4 +1,4 @@
-namespace ReluKernels.MonteCarlo;
+namespace ReluKernels.MonteCarlo.Trainability;
 
 /// <summary>
 /// Counts of an <see cref="ActiveNeuronExperiment"/>: per hidden layer the distribution of active and of permanently

@@ -1,4 +1,4 @@
-namespace ReluKernels.MonteCarlo;
+namespace ReluKernels.MonteCarlo.Trainability;
 
 /// <summary>
 /// The first hidden layer of a network on the ball Ω = B_r(0) ⊂ ℝ^d (Shin &amp; Karniadakis 2020, §2–3): <see cref="Width"/> neurons

@@ -1,4 +1,4 @@
-namespace ReluKernels.MonteCarlo;
+namespace ReluKernels.MonteCarlo.Trainability;
 
 /// <summary>Draws first layers of one <see cref="FirstLayerExperiment"/> and counts their active neurons. One per thread; allocation-free after construction.</summary>
 public sealed class FirstLayerSampler

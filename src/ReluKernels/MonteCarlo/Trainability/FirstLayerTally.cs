@@ -1,4 +1,4 @@
-namespace ReluKernels.MonteCarlo;
+namespace ReluKernels.MonteCarlo.Trainability;
 
 /// <summary>How many networks had k active first-layer neurons, k = 0..width (exact integer counts; they add across blocks).</summary>
 public sealed class FirstLayerTally : IBlockTally<FirstLayerTally>

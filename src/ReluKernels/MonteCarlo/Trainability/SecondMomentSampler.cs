@@ -1,4 +1,4 @@
-namespace ReluKernels.MonteCarlo;
+namespace ReluKernels.MonteCarlo.Trainability;
 
 /// <summary>
 /// Simulates E_X[q(x)] = (1/m) Σ_k E[N(x_k)²] of shallow networks (one output) at their training inputs x_1..x_m: each

@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using ReluKernels.Analysis;
 
-namespace ReluKernels.Training;
+namespace ReluKernels.Training.Data;
 
 /// <summary>
 /// A validated, immutable set of (input, target) pairs in the sample-parallel layout the kernels use: feature-major inputs

@@ -1,4 +1,4 @@
-namespace ReluKernels.Training;
+namespace ReluKernels.Training.Data;
 
 /// <summary>
 /// The papers' training tasks with their domains and samplings. Where a paper does not state a setting, the value

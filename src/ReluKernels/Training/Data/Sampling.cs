@@ -1,6 +1,6 @@
 using ReluKernels.Analysis;
 
-namespace ReluKernels.Training;
+namespace ReluKernels.Training.Data;
 
 /// <summary>How the points of a data set are placed in the cube Ω = [−r, r]^d.</summary>
 public enum SamplingKind

@@ -1,4 +1,4 @@
-namespace ReluKernels.Training;
+namespace ReluKernels.Training.Data;
 
 /// <summary>Evaluates a target function at one point: <paramref name="x"/> has InputDim values, <paramref name="y"/> receives OutputDim.</summary>
 public delegate void PointFunction(ReadOnlySpan<double> x, Span<double> y);

@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace ReluKernels.Training;
+namespace ReluKernels.Training.Data;
 
 /// <summary>
 /// A learning task: a target on the cube Ω = [−<see cref="Radius"/>, <see cref="Radius"/>]^d with a training and a test

@@ -1,4 +1,4 @@
-namespace ReluKernels.Training;
+namespace ReluKernels.Training.Data;
 
 /// <summary>The target functions of the papers' training experiments (the domains and samplings are in <see cref="Problems"/>).</summary>
 public static class Targets

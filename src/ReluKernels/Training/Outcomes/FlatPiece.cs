@@ -1,4 +1,4 @@
-namespace ReluKernels.Training;
+namespace ReluKernels.Training.Outcomes;
 
 /// <summary>
 /// A maximal interval of Ω on which a trained 1-D-input network is constant, with the constant and what Lu et al.'s

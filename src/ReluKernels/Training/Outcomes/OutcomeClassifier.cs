@@ -1,7 +1,8 @@
 using System.Numerics;
 using ReluKernels.Analysis;
+using ReluKernels.Training.Data;
 
-namespace ReluKernels.Training;
+namespace ReluKernels.Training.Outcomes;
 
 /// <summary>
 /// Classifies trained networks (<see cref="OutcomeKind"/>) against one training set, one evaluation set and the domain

@@ -1,4 +1,4 @@
-namespace ReluKernels.Training;
+namespace ReluKernels.Training.Outcomes;
 
 /// <summary>What a trained network turned out to be (see <see cref="OutcomeClassifier"/> for the order of the tests).</summary>
 public enum OutcomeKind

@@ -1,4 +1,4 @@
-namespace ReluKernels.Training;
+namespace ReluKernels.Training.Outcomes;
 
 /// <summary>Thresholds of <see cref="OutcomeClassifier"/>. Every value is validated when set.</summary>
 public sealed record OutcomeOptions

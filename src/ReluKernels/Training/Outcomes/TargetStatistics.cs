@@ -1,7 +1,8 @@
 using System.Numerics;
 using MathNet.Numerics.Statistics;
+using ReluKernels.Training.Data;
 
-namespace ReluKernels.Training;
+namespace ReluKernels.Training.Outcomes;
 
 /// <summary>
 /// Per-output statistics of a training set's targets: the constants a collapsed network is expected to converge to (seed

@@ -1,4 +1,4 @@
-namespace ReluKernels.Training;
+namespace ReluKernels.Training.Outcomes;
 
 /// <summary>The classification of one trained network by <see cref="OutcomeClassifier"/>.</summary>
 /// <param name="Kind">The verdict.</param>
