@@ -1,13 +1,13 @@
 namespace ReluKernels.Generators.Tests;
 
 /// <summary>
-/// Every ```csharp block in README.md and docs/api.md compiles as a whole Program.cs (with the generator, no errors or
+/// Every ```csharp block in README.md and the docs pages that show code compiles as a whole Program.cs (with the generator, no errors or
 /// warnings) and runs to the end, so the documentation cannot rot. Snippets end with checks that throw if a claim in
 /// them is wrong.
 /// </summary>
 public class DocumentationSnippetTests
 {
-    private static readonly string[] Files = ["README.md", "docs/api.md"];
+    private static readonly string[] Files = ["README.md", "docs/api.md", "docs/analysis.md", "docs/experiments/training.md"];
 
     /// <summary>(file, index of the block in it): plain values, so each block is its own test case.</summary>
     public static TheoryData<string, int> Snippets =>
