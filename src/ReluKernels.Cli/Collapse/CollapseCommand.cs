@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using ReluKernels.Cli.Options;
 using ReluKernels.Cli.Output;
 using ReluKernels.Experiments;
@@ -19,16 +20,18 @@ public static class CollapseCommand
         var widths = CommonOptions.IntList("--widths", "Hidden-layer widths", CollapseDefaults.Widths, ShapeLimits.MinWidth, ShapeLimits.MaxWidth);
         var depths = CommonOptions.IntList("--depths", "Depths (hidden ReLU layers)", CollapseDefaults.Depths, 1, CollapseExperiment.MaxDepth);
         var trials = CommonOptions.Trials(CollapseDefaults.Trials, "Networks per width (every depth of a width is read off the same networks).");
-        var halfWidth = new Option<double?>("--target-half-width") { Description = "Stop a width early once the 95% half-width of its deepest cell is at most this (0 < h < 0.5); --trials is then the cap." };
-        halfWidth.Validators.Add(r =>
+        var halfWidth = new Option<double?>("--target-half-width")
         {
-            if (r.GetValueOrDefault<double?>() is { } h && !(h > 0 && h < 0.5))
-                r.AddError($"--target-half-width must be in (0, 0.5), got {h}");
-        });
+            Description = "Stop a width early once the 95% half-width of its deepest cell is at most this (0 < h < 0.5); --trials is then the cap.",
+            CustomParser = r => OptionValues.TryRead(r, "--target-half-width", "a number in (0, 0.5)", NumberStyles.Float, h => h is > 0 and < 0.5, out double h)
+                ? h : null,
+        };
         var weights = CommonOptions.Weights();
         var biasStd = CommonOptions.NonNegative("--bias-std", "σ_b of N(0, σ_b²) biases; 0 = no biases (the paper's Theorem 8 setting).", CollapseDefaults.BiasStd);
         var radius = CommonOptions.NonNegative("--radius", "Ω = [-r, r].", CollapseDefaults.Radius, strictlyPositive: true);
-        var probe = new Option<double>("--probe") { Description = "Input x at which the per-input zero probability is measured.", DefaultValueFactory = _ => CollapseDefaults.Probe };
+        var probe = OptionValues.Real("--probe", "a finite number", double.IsFinite);
+        probe.Description = "Input x at which the per-input zero probability is measured.";
+        probe.DefaultValueFactory = _ => CollapseDefaults.Probe;
         var engine = CommonOptions.Engine();
         var shard = new Option<Shard?>("--shard")
         {
@@ -55,7 +58,7 @@ public static class CollapseCommand
         }
 
         int Action(ParseResult r) => Run(new CollapseSettings(
-            r.GetValue(widths)!, r.GetValue(depths)!, r.GetValue(weights), r.GetValue(biasStd), r.GetValue(radius), r.GetValue(probe),
+            r.ValueOr(widths, [.. CollapseDefaults.Widths]), r.ValueOr(depths, [.. CollapseDefaults.Depths]), r.GetValue(weights), r.GetValue(biasStd), r.GetValue(radius), r.GetValue(probe),
             r.GetValue(engine), new MonteCarloOptions
             {
                 Trials = r.GetValue(trials),

@@ -65,10 +65,12 @@ public sealed record CollapseStateFile(string Kind, int Version, CollapseRunConf
     public void Save(string path) => AtomicFile.WriteText(path, Json.Serialize(this));
 
     /// <summary>Reads and validates a state file.</summary>
-    /// <exception cref="UsageException">The file is missing, unreadable, not a collapse state file, or inconsistent.</exception>
+    /// <exception cref="UsageException">The file is missing, a directory, unreadable, not a collapse state file, or inconsistent.</exception>
     public static CollapseStateFile Load(string path)
     {
         CollapseStateFile? file;
+        if (Directory.Exists(path))
+            throw new UsageException($"'{path}' is a directory, not a collapse state file");
         try
         {
             file = JsonSerializer.Deserialize<CollapseStateFile>(File.ReadAllText(path), Json.Options);

@@ -14,6 +14,12 @@ public static class MergeCommand
     public static Command Create()
     {
         var files = new Argument<string[]>("files") { Description = "The collapse.shard-k-of-n.json files of every shard k = 0..n-1.", Arity = ArgumentArity.OneOrMore };
+        // System.CommandLine hands an unknown option after the files (merge a.json --seed 3) to this argument as a file name.
+        files.Validators.Add(r =>
+        {
+            foreach (var token in r.Tokens.Where(t => t.Value.StartsWith('-')).Take(1))
+                r.AddError($"merge: option '{token.Value}' is not recognised (merge takes files, --out, --format and --no-plot)");
+        });
         var output = CommonOptions.Out();
         var format = CommonOptions.Format();
         var noPlot = CommonOptions.NoPlot();

@@ -22,7 +22,6 @@ public static class InitCompareCommand
         var tasks = new Option<string[]>("--tasks")
         {
             Description = $"Tasks, comma-separated: {string.Join(", ", names)} (default all).",
-            DefaultValueFactory = _ => names,
             CustomParser = r =>
             {
                 var given = (r.Tokens.Count == 1 ? r.Tokens[0].Value : "").Split(',', StringSplitOptions.TrimEntries);
@@ -47,7 +46,7 @@ public static class InitCompareCommand
         command.SetAction(r =>
         {
             bool isPaper = r.GetValue(paper);
-            var chosen = InitComparisonTask.All.Where(t => r.GetValue(tasks)!.Contains(t.Name))
+            var chosen = InitComparisonTask.All.Where(t => r.ValueOr(tasks, names).Contains(t.Name))
                 .Select(t => (Task: t, Epochs: r.ValueOr(epochs, isPaper ? t.PaperEpochs : t.DefaultEpochs))).ToArray();
             var parallel = new ParallelTrainingOptions
             {

@@ -6,34 +6,33 @@ using ReluKernels.MonteCarlo.Engines;
 
 namespace ReluKernels.Cli.Options;
 
-/// <summary>The options every experiment command shares (docs/cli.md), each validated at parse time.</summary>
+/// <summary>The options every experiment command shares (docs/cli.md), each parsed and range-checked by <see cref="OptionValues"/> or a custom parser.</summary>
 public static class CommonOptions
 {
     /// <summary><c>--seed</c>.</summary>
-    public static Option<ulong> Seed() => new("--seed") { Description = "Seed of the counter-based random streams.", DefaultValueFactory = _ => 1 };
+    public static Option<ulong> Seed()
+    {
+        var option = OptionValues.WholeNumber<ulong>("--seed", $"an integer in 0..{ulong.MaxValue}", _ => true);
+        option.Description = "Seed of the counter-based random streams.";
+        option.DefaultValueFactory = _ => 1;
+        return option;
+    }
 
     /// <summary><c>--trials</c>, positive.</summary>
     public static Option<long> Trials(long defaultValue, string description)
     {
-        var option = new Option<long>("--trials") { Description = description, DefaultValueFactory = _ => defaultValue };
-        option.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<long>() < 1)
-                r.AddError($"--trials must be positive, got {r.GetValueOrDefault<long>()}");
-        });
+        var option = OptionValues.WholeNumber<long>("--trials", $"an integer in 1..{long.MaxValue}", t => t >= 1);
+        option.Description = description;
+        option.DefaultValueFactory = _ => defaultValue;
         return option;
     }
 
     /// <summary><c>--threads</c>, 1..1024.</summary>
     public static Option<int> Threads()
     {
-        var option = new Option<int>("--threads") { Description = "Worker threads (results do not depend on it).", DefaultValueFactory = _ => Environment.ProcessorCount };
-        option.Validators.Add(r =>
-        {
-            int t = r.GetValueOrDefault<int>();
-            if (t < 1 || t > 1024)
-                r.AddError($"--threads must be in 1..1024, got {t}");
-        });
+        var option = OptionValues.WholeNumber<int>("--threads", "an integer in 1..1024", t => t is >= 1 and <= 1024);
+        option.Description = "Worker threads (results do not depend on it).";
+        option.DefaultValueFactory = _ => Environment.ProcessorCount;
         return option;
     }
 
@@ -41,22 +40,31 @@ public static class CommonOptions
     public static Option<string> Out() => new("--out") { Description = "Directory for CSV, JSON and plot files.", DefaultValueFactory = _ => "results" };
 
     /// <summary><c>--format</c>.</summary>
-    public static Option<OutputFormat> Format() => new("--format") { Description = "What standard output carries: table, csv or json.", DefaultValueFactory = _ => OutputFormat.Table };
+    public static Option<OutputFormat> Format()
+    {
+        var option = OptionValues.Choice<OutputFormat>("--format");
+        option.Description = "What standard output carries: table, csv or json.";
+        option.DefaultValueFactory = _ => OutputFormat.Table;
+        return option;
+    }
 
     /// <summary><c>--no-plot</c>.</summary>
     public static Option<bool> NoPlot() => new("--no-plot") { Description = "Do not write PNG/SVG plots." };
 
-    /// <summary>An integer-list option whose default is <paramref name="defaults"/>, shown in the help as <see cref="Options.IntList.Format"/> writes it.</summary>
+    /// <summary>
+    /// An integer-list option whose default is <paramref name="defaults"/>, named in the help as <see cref="Options.IntList.Format"/>
+    /// writes it. It has no <c>DefaultValueFactory</c> (the help would show it as <c>2|3|4</c>, which the parser rejects):
+    /// read it with <see cref="TrainingCliOptions.ValueOr"/> and the same defaults.
+    /// </summary>
     public static Option<int[]> IntList(string name, string description, IReadOnlyList<int> defaults, int min, int max) =>
-        IntList(name, description, Options.IntList.Format(defaults), min, max);
+        IntList(name, description, min, max, $"default {Options.IntList.Format(defaults)}");
 
-    /// <summary>An integer-list option such as <c>--widths 2,3,4</c> or <c>--depths 1..20</c>, each value in [min, max].</summary>
-    public static Option<int[]> IntList(string name, string description, string defaultText, int min, int max)
+    /// <summary>An integer-list option such as <c>--widths 2,3,4</c> or <c>--depths 1..20</c>, each value in [min, max]; <paramref name="syntaxHint"/> is an example or the default.</summary>
+    public static Option<int[]> IntList(string name, string description, int min, int max, string syntaxHint)
     {
         return new Option<int[]>(name)
         {
-            Description = $"{description} (list or range, e.g. {defaultText}; each in {min}..{max}).",
-            DefaultValueFactory = _ => Options.IntList.Parse(defaultText),
+            Description = $"{description} (list or range, {syntaxHint}; each in {min}..{max}).",
             CustomParser = r => Parse(r, name, min, max),
         };
 
@@ -78,42 +86,39 @@ public static class CommonOptions
     }
 
     /// <summary><c>--weights</c>.</summary>
-    public static Option<WeightDistribution> Weights() => new("--weights")
+    public static Option<WeightDistribution> Weights()
     {
-        Description = "Weight distribution: HeNormal, SymmetricUniform or Orthogonal.",
-        DefaultValueFactory = _ => WeightDistribution.HeNormal,
-    };
+        var option = OptionValues.Choice<WeightDistribution>("--weights");
+        option.Description = "Weight distribution: HeNormal, SymmetricUniform or Orthogonal.";
+        option.DefaultValueFactory = _ => WeightDistribution.HeNormal;
+        return option;
+    }
 
     /// <summary><c>--engine</c>.</summary>
-    public static Option<EngineKind> Engine() => new("--engine")
+    public static Option<EngineKind> Engine()
     {
-        Description = "Monte-Carlo engine: Auto (fastest exact one), FunctionSpace, WeightSpace or PiecewiseLinear.",
-        DefaultValueFactory = _ => EngineKind.Auto,
-    };
+        var option = OptionValues.Choice<EngineKind>("--engine");
+        option.Description = "Monte-Carlo engine: Auto (fastest exact one), FunctionSpace, WeightSpace or PiecewiseLinear.";
+        option.DefaultValueFactory = _ => EngineKind.Auto;
+        return option;
+    }
 
     /// <summary>A non-negative finite real option.</summary>
     public static Option<double> NonNegative(string name, string description, double defaultValue, bool strictlyPositive = false)
     {
-        var option = new Option<double>(name) { Description = description, DefaultValueFactory = _ => defaultValue };
-        option.Validators.Add(r =>
-        {
-            double v = r.GetValueOrDefault<double>();
-            if (!double.IsFinite(v) || v < 0 || (strictlyPositive && v == 0))
-                r.AddError($"{name} must be {(strictlyPositive ? "positive" : "non-negative")} and finite, got {v}");
-        });
+        var option = OptionValues.Real(name, $"a {(strictlyPositive ? "positive" : "non-negative")} finite number",
+            v => double.IsFinite(v) && v >= 0 && !(strictlyPositive && v == 0));
+        option.Description = description;
+        option.DefaultValueFactory = _ => defaultValue;
         return option;
     }
 
     /// <summary>An integer option with values in [<paramref name="min"/>, <paramref name="max"/>].</summary>
     public static Option<int> IntInRange(string name, string description, int defaultValue, int min, int max)
     {
-        var option = new Option<int>(name) { Description = $"{description}, {min}..{max}.", DefaultValueFactory = _ => defaultValue };
-        option.Validators.Add(r =>
-        {
-            int v = r.GetValueOrDefault<int>();
-            if (v < min || v > max)
-                r.AddError($"{name} must be in {min}..{max}, got {v}");
-        });
+        var option = OptionValues.WholeNumber<int>(name, $"an integer in {min}..{max}", v => v >= min && v <= max);
+        option.Description = $"{description}, {min}..{max}.";
+        option.DefaultValueFactory = _ => defaultValue;
         return option;
     }
 }

@@ -6,7 +6,7 @@ using ReluKernels.Training;
 namespace ReluKernels.Cli.Options;
 
 /// <summary>
-/// The options of the training commands, validated at parse time. Options whose default depends on <c>--paper</c> have no
+/// The options of the training commands, parsed and range-checked by <see cref="OptionValues"/>. Options whose default depends on <c>--paper</c> have no
 /// default of their own: <see cref="ValueOr"/> takes the value given on the command line, else the caller's default.
 /// </summary>
 public static class TrainingCliOptions
@@ -20,52 +20,44 @@ public static class TrainingCliOptions
     /// <summary><c>--lr</c>: the learning rate, positive and finite.</summary>
     public static Option<double> LearningRate(string description)
     {
-        var option = new Option<double>("--lr") { Description = description };
-        option.Validators.Add(r =>
-        {
-            double v = r.GetValueOrDefault<double>();
-            if (!(v > 0) || !double.IsFinite(v))
-                r.AddError($"--lr must be positive and finite, got {v.ToString(CultureInfo.InvariantCulture)}");
-        });
+        var option = OptionValues.Real("--lr", "a positive finite number", v => v > 0 && double.IsFinite(v));
+        option.Description = description;
         return option;
     }
 
     /// <summary><c>--optimizer</c>: adam, sgd, momentum or nesterov.</summary>
-    public static Option<OptimizerKind> Optimizer(string description) => new("--optimizer") { Description = description };
+    public static Option<OptimizerKind> Optimizer(string description)
+    {
+        var option = OptionValues.Choice<OptimizerKind>("--optimizer");
+        option.Description = description;
+        return option;
+    }
 
     /// <summary><c>--momentum</c>: μ in [0, 1) for the momentum optimisers; <see cref="OptimizerDefaults.Momentum"/> by default.</summary>
     public static Option<double> Momentum()
     {
-        var option = new Option<double>("--momentum")
-        {
-            Description = $"Momentum μ in [0, 1) for --optimizer momentum or nesterov (default {OptimizerDefaults.Momentum.ToString(CultureInfo.InvariantCulture)}).",
-            DefaultValueFactory = _ => OptimizerDefaults.Momentum,
-        };
-        option.Validators.Add(r =>
-        {
-            double v = r.GetValueOrDefault<double>();
-            if (!(v >= 0 && v < 1))
-                r.AddError($"--momentum must be in [0, 1), got {v.ToString(CultureInfo.InvariantCulture)}");
-        });
+        var option = OptionValues.Real("--momentum", "a number in [0, 1)", v => v is >= 0 and < 1);
+        option.Description = $"Momentum μ in [0, 1) for --optimizer momentum or nesterov (default {OptimizerDefaults.Momentum.ToString(CultureInfo.InvariantCulture)}).";
+        option.DefaultValueFactory = _ => OptimizerDefaults.Momentum;
         return option;
     }
 
     /// <summary><c>--batch-size</c>: samples per mini-batch, 0 for full batch.</summary>
     public static Option<int> BatchSize(string description)
     {
-        var option = new Option<int>("--batch-size") { Description = description };
-        option.Validators.Add(r =>
-        {
-            int v = r.GetValueOrDefault<int>();
-            if (v < 0)
-                r.AddError($"--batch-size must be non-negative (0 = full batch), got {v}");
-        });
+        var option = OptionValues.WholeNumber<int>("--batch-size", $"an integer in 0..{int.MaxValue} (0 = full batch)", v => v >= 0);
+        option.Description = description;
         return option;
     }
 
     /// <summary><c>--loss</c>: mse or mae.</summary>
-    public static Option<LossOption> Loss() =>
-        new("--loss") { Description = "Training loss: mse or mae.", DefaultValueFactory = _ => LossOption.Mse };
+    public static Option<LossOption> Loss()
+    {
+        var option = OptionValues.Choice<LossOption>("--loss");
+        option.Description = "Training loss: mse or mae.";
+        option.DefaultValueFactory = _ => LossOption.Mse;
+        return option;
+    }
 
     /// <summary><c>--paper</c>: the paper's settings for every option not given explicitly.</summary>
     public static Option<bool> Paper(string description) => new("--paper") { Description = description };
@@ -100,13 +92,8 @@ public static class TrainingCliOptions
 
     private static Option<int> Positive(string name, string description)
     {
-        var option = new Option<int>(name) { Description = description };
-        option.Validators.Add(r =>
-        {
-            int v = r.GetValueOrDefault<int>();
-            if (v < 1)
-                r.AddError($"{name} must be positive, got {v}");
-        });
+        var option = OptionValues.WholeNumber<int>(name, $"an integer in 1..{int.MaxValue}", v => v >= 1);
+        option.Description = description;
         return option;
     }
 }

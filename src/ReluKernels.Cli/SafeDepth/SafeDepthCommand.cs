@@ -22,8 +22,7 @@ public static class SafeDepthCommand
         var widths = CommonOptions.IntList("--widths", "Hidden-layer widths", SafeDepthDefaults.Widths, ShapeLimits.MinWidth, SafeDepthDefaults.MaxWidth);
         var ps = new Option<double[]>("--p")
         {
-            Description = "Collapse probabilities not to exceed, each in (0, 1).",
-            DefaultValueFactory = _ => [.. SafeDepthDefaults.Probabilities],
+            Description = $"Collapse probabilities not to exceed, each in (0, 1) (default {string.Join(",", SafeDepthDefaults.Probabilities.Select(p => p.ToString(CultureInfo.InvariantCulture)))}).",
             CustomParser = r =>
             {
                 try
@@ -52,7 +51,7 @@ public static class SafeDepthCommand
         {
             widths, ps, trials, weights, engine, seed, threads, output, format, noPlot,
         };
-        command.SetAction(r => Run(r.GetValue(widths)!, r.GetValue(ps)!, r.GetValue(weights), r.GetValue(engine),
+        command.SetAction(r => Run(r.ValueOr(widths, [.. SafeDepthDefaults.Widths]), r.ValueOr(ps, [.. SafeDepthDefaults.Probabilities]), r.GetValue(weights), r.GetValue(engine),
             new MonteCarloOptions { Trials = r.GetValue(trials), Seed = r.GetValue(seed), Threads = r.GetValue(threads) },
             r.GetValue(output)!, r.GetValue(format), r.GetValue(noPlot)));
         return command;

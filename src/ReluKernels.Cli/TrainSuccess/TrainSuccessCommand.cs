@@ -21,7 +21,6 @@ public static class TrainSuccessCommand
         var targets = new Option<string[]>("--targets")
         {
             Description = "Targets, comma-separated: f1 (|x|, needs m = 2 active neurons) and/or f2 (needs m = 4); default both.",
-            DefaultValueFactory = _ => targetNames,
             CustomParser = r =>
             {
                 var names = (r.Tokens.Count == 1 ? r.Tokens[0].Value : "").Split(',', StringSplitOptions.TrimEntries);
@@ -31,7 +30,7 @@ public static class TrainSuccessCommand
             },
         };
         string defaultWidths = string.Join("; ", targetNames.Select(t => $"{t}: {string.Join(",", TrainingSuccessDefaults.Widths(t))}"));
-        var widths = CommonOptions.IntList("--widths", $"Hidden widths n (default {defaultWidths})", "2..10", ShapeLimits.MinWidth, ShapeLimits.MaxWidth);
+        var widths = CommonOptions.IntList("--widths", $"Hidden widths n (default {defaultWidths})", ShapeLimits.MinWidth, ShapeLimits.MaxWidth, "e.g. 2..10");
         var runs = TrainingCliOptions.Runs($"Trainings per width (default {TrainingSuccessDefaults.RunsPerWidth}, as Shin & Karniadakis (2020)).");
         var epochs = TrainingCliOptions.Epochs($"Epochs per training (default {TrainingSuccessDefaults.Epochs}; --paper: {TrainingSuccessDefaults.PaperEpochs:N0}).");
         var lr = TrainingCliOptions.LearningRate($"Learning rate (default {TrainingSuccessDefaults.LearningRate}; --paper: {TrainingSuccessDefaults.PaperLearningRate}).");
@@ -57,7 +56,7 @@ public static class TrainSuccessCommand
             var optimizerSettings = r.OptimizerSettings(optimizer, lr, momentum, OptimizerKindExtensions.KindOf(defaultOptimizer),
                 defaultOptimizer.LearningRate);
             var jobs = new List<(TargetProblem Problem, int Width)>();
-            foreach (string name in r.GetValue(targets)!)
+            foreach (string name in r.ValueOr(targets, targetNames))
             {
                 var problem = Problems.Named(name);
                 int m = TrainingSuccessExperiment.RequiredNeurons(problem);

@@ -19,8 +19,8 @@ public static class ActiveNeuronsCommand
     {
         var architecture = new Option<int[]>("--architecture")
         {
-            Description = $"n = (n₀, n₁, …): input dimension (must be 1: detection is exact on [-r, r]) then the hidden widths, each 1..{ShapeLimits.MaxWidth}.",
-            DefaultValueFactory = _ => [.. ActiveNeuronDefaults.Architecture],
+            Description = $"n = (n₀, n₁, …): input dimension (must be 1: detection is exact on [-r, r]) then the hidden widths, each 1..{ShapeLimits.MaxWidth} "
+                + $"(default {string.Join(",", ActiveNeuronDefaults.Architecture)}).",
             CustomParser = r =>
             {
                 try
@@ -47,7 +47,6 @@ public static class ActiveNeuronsCommand
         {
             Description = $"Comma-separated per-layer schemes, layers joined by '+', the last repeating; names: {string.Join(", ", LayerSchemes.Names)}. "
                 + "Default: the three of Shin & Karniadakis 2020, Fig. 7.",
-            DefaultValueFactory = _ => [.. LayerSchemeSequence.Figure7],
             CustomParser = r =>
             {
                 try
@@ -89,7 +88,7 @@ public static class ActiveNeuronsCommand
         {
             architecture, schemes, radius, required, trials, seed, threads, output, format, noPlot,
         };
-        command.SetAction(r => Run(r.GetValue(architecture)!, r.GetValue(schemes)!, r.GetValue(radius), GivenCounts(r.GetValue(required)),
+        command.SetAction(r => Run(r.ValueOr(architecture, [.. ActiveNeuronDefaults.Architecture]), r.ValueOr(schemes, [.. LayerSchemeSequence.Figure7]), r.GetValue(radius), GivenCounts(r.GetValue(required)),
             new MonteCarloOptions { Trials = r.GetValue(trials), Seed = r.GetValue(seed), Threads = r.GetValue(threads), BlockSize = ActiveNeuronDefaults.BlockSize },
             r.GetValue(output)!, r.GetValue(format), r.GetValue(noPlot)));
         return command;

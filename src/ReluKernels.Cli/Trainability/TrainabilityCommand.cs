@@ -23,13 +23,9 @@ public static class TrainabilityCommand
         var radius = CommonOptions.NonNegative("--radius", "Radius r of the input domain B_r(0).", TrainabilityDefaults.Radius, strictlyPositive: true);
         var required = CommonOptions.IntInRange("--required", "Active neurons m the task needs", TrainabilityDefaults.Required, 1, FirstLayerExperiment.MaxWidth);
         var widths = CommonOptions.IntList("--widths", "Hidden-layer widths n", TrainabilityDefaults.Widths, 1, FirstLayerExperiment.MaxWidth);
-        var delta = new Option<double>("--delta") { Description = "δ of Theorem 6's condition (4), in (0, 1).", DefaultValueFactory = _ => TrainabilityDefaults.Delta };
-        delta.Validators.Add(r =>
-        {
-            double v = r.GetValueOrDefault<double>();
-            if (!(v > 0 && v < 1))
-                r.AddError($"--delta must be in (0, 1), got {v.ToString(CultureInfo.InvariantCulture)}");
-        });
+        var delta = OptionValues.Real("--delta", "a number in (0, 1)", v => v is > 0 and < 1);
+        delta.Description = "δ of Theorem 6's condition (4), in (0, 1).";
+        delta.DefaultValueFactory = _ => TrainabilityDefaults.Delta;
         var trials = CommonOptions.Trials(TrainabilityDefaults.Trials, "Networks per width.");
         var seed = CommonOptions.Seed();
         var threads = CommonOptions.Threads();
@@ -41,7 +37,7 @@ public static class TrainabilityCommand
         {
             inputDim, radius, required, widths, delta, trials, seed, threads, output, format, noPlot,
         };
-        command.SetAction(r => Run(r.GetValue(inputDim), r.GetValue(radius), r.GetValue(required), r.GetValue(widths)!, r.GetValue(delta),
+        command.SetAction(r => Run(r.GetValue(inputDim), r.GetValue(radius), r.GetValue(required), r.ValueOr(widths, [.. TrainabilityDefaults.Widths]), r.GetValue(delta),
             new MonteCarloOptions { Trials = r.GetValue(trials), Seed = r.GetValue(seed), Threads = r.GetValue(threads), BlockSize = TrainabilityDefaults.BlockSize },
             r.GetValue(output)!, r.GetValue(format), r.GetValue(noPlot)));
         return command;
