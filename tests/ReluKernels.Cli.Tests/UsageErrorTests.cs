@@ -68,6 +68,27 @@ public sealed class UsageErrorTests
     [InlineData("init-compare", "--tasks", "")]
     [InlineData("merge", "does-not-exist.json")]
     [InlineData("--bogus")]
+    // Values that do not parse at all once crashed the parser (exit 134 and a stack trace) instead of exit 2.
+    [InlineData("collapse", "--trials", "abc")]
+    [InlineData("collapse", "--trials", "1e30")]
+    [InlineData("collapse", "--threads", "1.5")]
+    [InlineData("collapse", "--bias-std", "abc")]
+    [InlineData("collapse", "--target-half-width", "abc")]
+    [InlineData("collapse", "--radius", "abc")]
+    [InlineData("collapse", "--probe", "abc")]
+    [InlineData("collapse", "--seed", "-1")]
+    [InlineData("collapse", "--format", "xml")]
+    [InlineData("collapse", "--weights", "5")]
+    [InlineData("train-collapse", "--epochs", "1e9")]
+    [InlineData("train-collapse", "--width", "2.5")]
+    [InlineData("train-collapse", "--lr", "abc")]
+    [InlineData("train-collapse", "--momentum", "abc")]
+    [InlineData("train-collapse", "--batch-size", "x")]
+    [InlineData("train-collapse", "--runs", "x")]
+    [InlineData("trainability", "--input-dim", "x")]
+    [InlineData("trainability", "--delta", "x")]
+    [InlineData("init-compare", "--runs", "x")]
+    [InlineData("merge", "a.json", "--seed", "3")]
     public void Invalid_arguments_give_one_line_and_exit_code_2(params string[] args)
     {
         string dir = Cli.TempDirectory();
@@ -78,5 +99,33 @@ public sealed class UsageErrorTests
         Assert.Single(lines);
         Assert.StartsWith("relukernels: ", lines[0]);
         Assert.Empty(Directory.GetFiles(dir));
+    }
+}
+
+/// <summary>The wording of usage errors: each names its option and what it accepts, once, without .NET type names.</summary>
+public sealed class UsageErrorMessageTests
+{
+    [Theory]
+    [InlineData("collapse --trials abc", "relukernels: --trials must be an integer in 1..9223372036854775807, got 'abc'")]
+    [InlineData("collapse --trials 0", "relukernels: --trials must be an integer in 1..9223372036854775807, got '0'")]
+    [InlineData("collapse --threads 1.5", "relukernels: --threads must be an integer in 1..1024, got '1.5'")]
+    [InlineData("collapse --target-half-width abc", "relukernels: --target-half-width must be a number in (0, 0.5), got 'abc'")]
+    [InlineData("collapse --format xml", "relukernels: --format must be one of Table, Csv, Json, got 'xml'")]
+    [InlineData("train-collapse --epochs 1e9", "relukernels: --epochs must be an integer in 1..2147483647, got '1e9'")]
+    [InlineData("merge a.json --seed 3", "relukernels: merge: option '--seed' is not recognised (merge takes files, --out, --format and --no-plot)")]
+    public void Error_line_names_the_option_and_its_range(string commandLine, string expected)
+    {
+        var r = Cli.Run(commandLine.Split(' '));
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal(expected, r.Stderr.TrimEnd('\n'));
+    }
+
+    [Fact]
+    public void Merge_of_a_directory_says_it_is_a_directory()
+    {
+        string dir = Cli.TempDirectory();
+        var r = Cli.Run("merge", dir);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal($"relukernels: '{dir}' is a directory, not a collapse state file", r.Stderr.TrimEnd('\n'));
     }
 }
