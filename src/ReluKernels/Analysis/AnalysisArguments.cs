@@ -17,6 +17,22 @@ internal static class AnalysisArguments
 #pragma warning restore CA2208
     }
 
+    /// <summary>
+    /// Checks one layer's spans for a propagator's <c>ApplyLayer</c>: <paramref name="fanOut"/>×<paramref name="fanIn"/>
+    /// row-major weights and <paramref name="fanOut"/> biases or none. The names are the caller's parameters.
+    /// </summary>
+    public static void CheckLayerSpans(int weightCount, int biasCount, int fanOut, int fanIn)
+    {
+#pragma warning disable CA2208 // Instantiate argument exceptions correctly: the names are ApplyLayer's parameters.
+        if (weightCount != fanOut * fanIn)
+            throw new ArgumentException(
+                $"Expected {fanOut}×{fanIn} = {fanOut * fanIn} weights (row-major [fanOut, fanIn], fanIn = the current width {fanIn}), got {weightCount}.",
+                "weights");
+        if (biasCount != 0 && biasCount != fanOut)
+            throw new ArgumentException($"Expected {fanOut} biases (or none for a bias-free layer), got {biasCount}.", "biases");
+#pragma warning restore CA2208
+    }
+
     /// <summary>Rejects architectures whose input is not one-dimensional.</summary>
     public static void CheckScalarInput(NetworkArchitecture architecture, string method)
     {

@@ -116,12 +116,7 @@ public sealed partial class PiecewiseLinearPropagator
             throw new ArgumentOutOfRangeException(nameof(fanOut), fanOut,
                 $"fanOut must be in 1..{_maxWidth} (the maxWidth this propagator was constructed with).");
         int fanIn = _width;
-        if (weights.Length != fanOut * fanIn)
-            throw new ArgumentException(
-                $"Expected {fanOut}×{fanIn} = {fanOut * fanIn} weights (row-major [fanOut, fanIn], fanIn = the current width {fanIn}), got {weights.Length}.",
-                nameof(weights));
-        if (!biases.IsEmpty && biases.Length != fanOut)
-            throw new ArgumentException($"Expected {fanOut} biases (or none for a bias-free layer), got {biases.Length}.", nameof(biases));
+        AnalysisArguments.CheckLayerSpans(weights.Length, biases.Length, fanOut, fanIn);
 
         ComputePreActivations(weights, biases, fanOut, fanIn);
         int count;

@@ -100,12 +100,7 @@ public sealed class PlanarPropagator
             throw new InvalidOperationException("Call Start(radius) before propagating or querying.");
         ArgumentOutOfRangeException.ThrowIfLessThan(fanOut, 1);
         int fanIn = Width;
-        if (weights.Length != fanOut * fanIn)
-            throw new ArgumentException(
-                $"Expected {fanOut}×{fanIn} = {fanOut * fanIn} weights (row-major [fanOut, fanIn], fanIn = the current width {fanIn}), got {weights.Length}.",
-                nameof(weights));
-        if (!biases.IsEmpty && biases.Length != fanOut)
-            throw new ArgumentException($"Expected {fanOut} biases (or none for a bias-free layer), got {biases.Length}.", nameof(biases));
+        AnalysisArguments.CheckLayerSpans(weights.Length, biases.Length, fanOut, fanIn);
 
         var next = new List<PlanarRegion>(_regions.Count);
         double snap = SnapDistance * _radius;
