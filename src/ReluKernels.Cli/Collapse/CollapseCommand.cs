@@ -83,23 +83,32 @@ public static class CollapseCommand
                 throw new UsageException($"--engine {engine}: {reason}");
 
         using var interrupt = new Interrupt();
-        var runner = new CollapseGridRunner(s.Options, s.Depths, s.Checkpoint);
+        var config = CollapseRunConfig.Of(s);
+        var runner = new CollapseGridRunner(s.Options, s.Checkpoint is null ? null : new CollapseCheckpoint(s.Checkpoint, config));
         var runs = ProgressDisplay.Run("collapse", progress => runner.Run(experiments, engine, progress, interrupt.Token));
         if (runs.Any(r => !r.Complete))
         {
             string how = s.Checkpoint is null ? "rerun with --checkpoint FILE to make runs resumable" : $"resume with the same command (checkpoint {s.Checkpoint})";
             return CliErrors.Report(Console.Error, ExitCodes.RuntimeFailure, $"interrupted; {how}");
         }
-        string? note = null;
-        if (!s.Options.Shard.IsWhole)
+        if (s.Options.Shard.IsWhole)
         {
-            string path = Path.Combine(s.OutDirectory, $"collapse.shard-{s.Options.Shard.Index}-of-{s.Options.Shard.Count}.json");
-            CollapseStateFile.Create(CollapseRunConfig.Of(s.Options), s.Depths, runs).Save(path);
-            note = $"Shard {s.Options.Shard}: these counts are partial; its state is in {path}. Combine all shards with 'relukernels merge'.";
+            CollapseOutput.Write(CollapseOutput.Reports(runs, s.Depths), s.OutDirectory, s.Format, s.NoPlot);
+            return ExitCodes.Success;
         }
-        CollapseOutput.Write(CollapseOutput.Reports(runs, s.Depths), s.OutDirectory, s.Format, s.NoPlot, note);
+        // A shard's counts are partial: it writes only its state file, so array tasks sharing one --out never overwrite
+        // each other's results, and nothing partial can be mistaken for the answer.
+        var shard = s.Options.Shard;
+        string path = Path.Combine(s.OutDirectory, ShardFileName(shard));
+        CollapseStateFile.Save(path, config, shard, runs);
+        Console.Out.WriteLine($"Wrote {path} (shard {shard}: partial counts).");
+        Console.Out.WriteLine($"When all {shard.Count} shards are done: relukernels merge " +
+            $"{Provenance.Quote(Path.Combine(s.OutDirectory, $"collapse.shard-"))}*{Provenance.Quote($"-of-{shard.Count}.json")} --out DIR");
         return ExitCodes.Success;
     }
+
+    /// <summary>The name of shard <paramref name="shard"/>'s result file, <c>collapse.shard-k-of-n.json</c>.</summary>
+    public static string ShardFileName(Shard shard) => $"collapse.shard-{shard.Index}-of-{shard.Count}.json";
 }
 
 /// <summary>The parsed <c>collapse</c> command line.</summary>

@@ -11,8 +11,12 @@ public static class CollapseOutput
     public static IReadOnlyList<CollapseCellReport> Reports(IEnumerable<CollapseRun> runs, IReadOnlyList<int> depths) =>
         [.. runs.SelectMany(run => depths.Order().Select(d => CollapseCellReport.From(run, d)))];
 
-    /// <summary>Writes collapse.csv, collapse.json and (unless <paramref name="noPlot"/>) collapse.png/.svg, then stdout.</summary>
-    public static void Write(IReadOnlyList<CollapseCellReport> cells, string outDirectory, OutputFormat format, bool noPlot, string? note) =>
+    /// <summary>
+    /// Writes collapse.csv, collapse.json, (unless <paramref name="noPlot"/>) collapse.png/.svg and collapse.provenance.json
+    /// (listing <paramref name="inputs"/>, the shards of a merge), then stdout.
+    /// </summary>
+    public static void Write(IReadOnlyList<CollapseCellReport> cells, string outDirectory, OutputFormat format, bool noPlot,
+        IReadOnlyList<ProvenanceInput>? inputs = null) =>
         ExperimentFiles.Write(Path.Combine(outDirectory, "collapse"), Json.Serialize(cells), CollapseCsv.Build(cells),
-            noPlot ? null : stem => CollapsePlot.Save(cells, stem), () => CollapseTableView.Build(cells), format, note);
+            noPlot ? null : stem => CollapsePlot.Save(cells, stem), () => CollapseTableView.Build(cells), format, inputs: inputs);
 }

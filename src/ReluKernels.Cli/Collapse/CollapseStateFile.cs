@@ -1,99 +1,107 @@
-using System.Text.Json;
 using ReluKernels.Cli.Output;
+using ReluKernels.Cli.State;
 using ReluKernels.MonteCarlo;
 using ReluKernels.MonteCarlo.Engines;
+using ReluKernels.Statistics;
 
 namespace ReluKernels.Cli.Collapse;
 
-/// <summary>The run settings that must match for counts to be resumed or merged.</summary>
-/// <param name="Seed">Seed of every block stream.</param>
-/// <param name="Trials">Trials requested per width (the cap with a target half-width).</param>
-/// <param name="TargetHalfWidth">The stopping half-width, if any.</param>
-/// <param name="BlockSize">Trials per block.</param>
-/// <param name="ShardIndex">This file's shard k.</param>
-/// <param name="ShardCount">Shards n.</param>
-public sealed record CollapseRunConfig(ulong Seed, long Trials, double? TargetHalfWidth, int BlockSize, int ShardIndex, int ShardCount)
-{
-    /// <summary>The config of <paramref name="options"/>.</summary>
-    public static CollapseRunConfig Of(MonteCarloOptions options) =>
-        new(options.Seed, options.Trials, options.TargetHalfWidth, options.BlockSize, options.Shard.Index, options.Shard.Count);
-}
-
-/// <summary>One width's run as stored: the experiment (at its deepest depth), the engine and the counts.</summary>
-public sealed record CollapseRunState(
-    int Width, int Depth, WeightDistribution Weights, double BiasStd, double Radius, double Probe, EngineKind Engine,
-    long Trials, long[] FirstDeadLayer, long[] ZeroAtProbeByDepth, long BlocksDone, bool Complete)
+/// <summary>One width's run as stored: its engine, how many of the shard's blocks it counts, and the counts.</summary>
+/// <param name="Width">The width (the experiment's other settings are the file's arguments).</param>
+/// <param name="Engine">The engine that produced the counts.</param>
+/// <param name="Trials">Networks counted.</param>
+/// <param name="BlocksDone">The shard's first blocks counted.</param>
+/// <param name="Complete">Whether the run finished (all blocks, or the target half-width reached).</param>
+/// <param name="FirstDeadLayer">Per layer l = 1..depth (entry l − 1), networks first identically zero at l.</param>
+/// <param name="ZeroAtProbeByDepth">Per depth d = 1..depth (entry d − 1), networks zero at the probe at layer d.</param>
+public sealed record CollapseRunState(int Width, EngineKind Engine, long Trials, long BlocksDone, bool Complete, long[] FirstDeadLayer, long[] ZeroAtProbeByDepth)
 {
     /// <summary>The stored form of <paramref name="run"/>.</summary>
     public static CollapseRunState Of(CollapseRun run)
     {
-        var e = run.Experiment;
-        return new(e.Width, e.Depth, e.Weights, e.BiasStd, e.Radius, e.Probe, run.Engine, run.Tally.Trials,
-            run.Tally.FirstDeadLayer[1..].ToArray(), run.Tally.ZeroAtProbeByDepth(), run.BlocksDone, run.Complete);
+        ArgumentNullException.ThrowIfNull(run);
+        return new(run.Experiment.Width, run.Engine, run.Tally.Trials, run.BlocksDone, run.Complete,
+            run.Tally.FirstDeadLayer[1..].ToArray(), run.Tally.ZeroAtProbeByDepth());
     }
-
-    /// <summary>The experiment this state counts.</summary>
-    public CollapseExperiment Experiment() => new(Width, Depth, Weights, BiasStd, Radius, Probe);
-
-    /// <summary>Back to a run (validates every count).</summary>
-    public CollapseRun ToRun() =>
-        new(Experiment(), Engine, CollapseTally.FromCounts(Trials, FirstDeadLayer, ZeroAtProbeByDepth), BlocksDone, Complete);
 }
 
+/// <summary>The payload of a collapse state file: one run per width, in the order of the <c>widths</c> argument.</summary>
+/// <param name="Runs">The runs.</param>
+public sealed record CollapseStatePayload(IReadOnlyList<CollapseRunState> Runs);
+
+/// <summary>A loaded and verified collapse state file.</summary>
+/// <param name="Path">Where it was read.</param>
+/// <param name="Arguments">Its canonical arguments.</param>
+/// <param name="Config">The same, typed.</param>
+/// <param name="Shard">The shard it counts.</param>
+/// <param name="Runs">One run per width, each consistent with the arguments and the shard.</param>
+/// <param name="Provenance">How it was made.</param>
+public sealed record CollapseState(string Path, IReadOnlyDictionary<string, string> Arguments, CollapseRunConfig Config, Shard Shard,
+    IReadOnlyList<CollapseRun> Runs, Provenance Provenance);
+
 /// <summary>
-/// A checkpoint or a shard's result: the run config and one state per width. Written atomically; read back with every
-/// field checked, so a truncated, foreign or inconsistent file is refused with one clear message.
+/// Checkpoints and shard results of <c>collapse</c> (<see cref="StateFile"/> envelope). Loading checks, beyond the
+/// envelope's checksum, everything the counts must satisfy on their own, so an edit with a recomputed checksum is still
+/// refused unless the counts stay self-consistent (docs/reliability.md).
 /// </summary>
-/// <param name="Kind">Always <see cref="CollapseKind"/>.</param>
-/// <param name="Version">Format version.</param>
-/// <param name="Config">The settings the counts depend on.</param>
-/// <param name="Depths">The depths the run reports (each width runs at the deepest).</param>
-/// <param name="Runs">One state per width.</param>
-public sealed record CollapseStateFile(string Kind, int Version, CollapseRunConfig Config, int[] Depths, IReadOnlyList<CollapseRunState> Runs)
+public static class CollapseStateFile
 {
-    /// <summary>The <see cref="Kind"/> of collapse state files.</summary>
-    public const string CollapseKind = "relukernels-collapse-state";
+    /// <summary>The command name in the envelope.</summary>
+    public const string Command = "collapse";
 
-    /// <summary>The current format version.</summary>
-    public const int CurrentVersion = 1;
-
-    /// <summary>A state file for <paramref name="config"/>.</summary>
-    public static CollapseStateFile Create(CollapseRunConfig config, IReadOnlyList<int> depths, IEnumerable<CollapseRun> runs) =>
-        new(CollapseKind, CurrentVersion, config, [.. depths], [.. runs.Select(CollapseRunState.Of)]);
-
-    /// <summary>Writes the file atomically.</summary>
-    public void Save(string path) => AtomicFile.WriteText(path, Json.Serialize(this));
-
-    /// <summary>Reads and validates a state file.</summary>
-    /// <exception cref="UsageException">The file is missing, a directory, unreadable, not a collapse state file, or inconsistent.</exception>
-    public static CollapseStateFile Load(string path)
+    /// <summary>Writes the state of <paramref name="runs"/> atomically.</summary>
+    public static void Save(string path, CollapseRunConfig config, Shard shard, IEnumerable<CollapseRun> runs)
     {
-        CollapseStateFile? file;
-        if (Directory.Exists(path))
-            throw new UsageException($"'{path}' is a directory, not a collapse state file");
+        ArgumentNullException.ThrowIfNull(config);
+        StateFile.Save(path, Command, config.ToArguments(), new StateShard(shard.Index, shard.Count),
+            new CollapseStatePayload([.. runs.Select(CollapseRunState.Of)]));
+    }
+
+    /// <summary>Reads and verifies a state file.</summary>
+    /// <exception cref="UsageException">The file is unreadable, foreign, modified or inconsistent (one line naming it and the problem).</exception>
+    public static CollapseState Load(string path)
+    {
+        var envelope = StateFile.Load<CollapseStatePayload>(path, Command);
         try
         {
-            file = JsonSerializer.Deserialize<CollapseStateFile>(File.ReadAllText(path), Json.Options);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException or NotSupportedException)
-        {
-            throw new UsageException($"cannot read '{path}': {ex.Message}");
-        }
-        if (file is null || file.Kind != CollapseKind || file.Config is null || file.Runs is null || file.Depths is null)
-            throw new UsageException($"'{path}' is not a relukernels collapse state file");
-        if (file.Version != CurrentVersion)
-            throw new UsageException($"'{path}' has format version {file.Version}; this build reads version {CurrentVersion}");
-        try
-        {
-            _ = new Shard(file.Config.ShardIndex, file.Config.ShardCount);
-            foreach (var run in file.Runs)
-                if (file.Depths.Any(d => d < 1 || d > run.ToRun().Experiment.Depth))
-                    throw new ArgumentException($"a reported depth exceeds the simulated depth {run.Depth}");
+            var config = CollapseRunConfig.FromArguments(envelope.Arguments)
+                ?? throw new ArgumentException("its arguments are not those of a collapse run");
+            var shard = new Shard(envelope.Shard.Index, envelope.Shard.Count);
+            var options = config.Options(shard);
+            options.Validate();
+            var experiments = config.Experiments();
+            if (envelope.Payload.Runs.Count != experiments.Count)
+                throw new ArgumentException($"it holds {envelope.Payload.Runs.Count} runs for {experiments.Count} widths");
+            var runs = experiments.Select((e, i) => Verify(envelope.Payload.Runs[i], e, config.Engine, options)).ToList();
+            return new CollapseState(path, envelope.Arguments, config, shard, runs, envelope.Provenance);
         }
         catch (ArgumentException ex)
         {
-            throw new UsageException($"'{path}' is inconsistent: {ex.Message}");
+            throw new UsageException($"'{path}' is inconsistent: {ex.Message.TrimEnd('.')}");
         }
-        return file;
+    }
+
+    /// <summary>The run <paramref name="state"/> stores, if it is one that <paramref name="options"/> could have produced.</summary>
+    private static CollapseRun Verify(CollapseRunState state, CollapseExperiment experiment, EngineKind requested, MonteCarloOptions options)
+    {
+        if (state.Width != experiment.Width)
+            throw new ArgumentException($"a run of width {state.Width} stands where width {experiment.Width} belongs");
+        var engine = CollapseRun.Start(experiment, requested).Engine;
+        if (state.Engine != engine)
+            throw new ArgumentException($"width {state.Width} was counted by engine {state.Engine}, but these arguments run {engine}");
+        long shardBlocks = options.Shard.BlockCount(options.TotalBlocks);
+        if (state.BlocksDone < 0 || state.BlocksDone > shardBlocks)
+            throw new ArgumentException($"width {state.Width} claims {state.BlocksDone} blocks of the shard's {shardBlocks}");
+        // Blocks are added whole and in order (also when the target half-width stops a run), so the trials are fixed by the block count.
+        long expected = options.TrialsInShardBlocks(state.BlocksDone);
+        if (state.Trials != expected)
+            throw new ArgumentException($"width {state.Width} has {state.Trials} trials, but its {state.BlocksDone} blocks hold {expected}");
+        if (state.FirstDeadLayer.Length != experiment.Depth)
+            throw new ArgumentException($"width {state.Width} has counts for {state.FirstDeadLayer.Length} layers, not {experiment.Depth}");
+        var tally = CollapseTally.FromCounts(state.Trials, state.FirstDeadLayer, state.ZeroAtProbeByDepth);
+        bool reachedTarget = options.TargetHalfWidth is { } h && tally.Trials > 0 && WilsonInterval.Of(tally.Collapsed, tally.Trials).HalfWidth <= h;
+        if (state.Complete && state.BlocksDone != shardBlocks && !reachedTarget)
+            throw new ArgumentException($"width {state.Width} is marked complete after {state.BlocksDone} of {shardBlocks} blocks");
+        return new CollapseRun(experiment, engine, tally, state.BlocksDone, state.Complete);
     }
 }

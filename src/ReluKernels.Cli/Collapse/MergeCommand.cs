@@ -1,5 +1,7 @@
 using System.CommandLine;
 using ReluKernels.Cli.Options;
+using ReluKernels.Cli.Output;
+using ReluKernels.Cli.State;
 using ReluKernels.MonteCarlo;
 
 namespace ReluKernels.Cli.Collapse;
@@ -26,45 +28,53 @@ public static class MergeCommand
         var command = new Command("merge", "Sum the shard files of a sharded 'collapse' run into its full result.") { files, output, format, noPlot };
         command.SetAction(r =>
         {
-            var merged = Merge(r.GetValue(files)!, out int[] depths);
-            CollapseOutput.Write(CollapseOutput.Reports(merged, depths), r.GetValue(output)!, r.GetValue(format), r.GetValue(noPlot), null);
+            var shards = Load(r.GetValue(files)!);
+            var inputs = shards.Select(s => new ProvenanceInput(s.Path, ProvenanceSidecar.Sha256Of(s.Path), s.Provenance)).ToList();
+            CollapseOutput.Write(CollapseOutput.Reports(Sum(shards), shards[0].Config.Depths), r.GetValue(output)!, r.GetValue(format), r.GetValue(noPlot), inputs);
             return ExitCodes.Success;
         });
         return command;
     }
 
-    /// <summary>Loads, checks and sums the shard files.</summary>
-    /// <exception cref="UsageException">Unreadable files, shards of different runs, missing or repeated shards, or unfinished shards.</exception>
-    public static IReadOnlyList<CollapseRun> Merge(IReadOnlyList<string> paths, out int[] depths)
+    /// <summary>
+    /// Loads and verifies every shard file, and checks that together they are exactly the shards 0..n−1 of one finished run:
+    /// same arguments and shard count, each shard once, each complete.
+    /// </summary>
+    /// <exception cref="UsageException">One line naming the first file at fault and what is wrong with it.</exception>
+    public static IReadOnlyList<CollapseState> Load(IReadOnlyList<string> paths)
     {
-        var shards = paths.Select(p => (Path: p, File: CollapseStateFile.Load(p))).ToList();
-        var first = shards[0].File;
-        int count = first.Config.ShardCount;
-        foreach (var (path, file) in shards)
+        ArgumentNullException.ThrowIfNull(paths);
+        var shards = paths.Select(CollapseStateFile.Load).ToList();
+        var first = shards[0];
+        var seen = new Dictionary<int, string>();
+        foreach (var shard in shards)
         {
-            if (file.Config with { ShardIndex = 0 } != first.Config with { ShardIndex = 0 } || !file.Depths.SequenceEqual(first.Depths))
-                throw new UsageException($"'{path}' belongs to another run than '{shards[0].Path}' (seed, trials, block size, shard count and depths must match)");
-            if (file.Runs.Any(r => !r.Complete))
-                throw new UsageException($"'{path}' holds an unfinished shard; finish it before merging");
-            if (!SameExperiments(file, first))
-                throw new UsageException($"'{path}' simulates other widths or settings than '{shards[0].Path}'");
+            var (theirs, ours) = StateArguments.Differences(shard.Arguments, first.Arguments);
+            if (theirs.Length > 0)
+                throw new UsageException($"'{shard.Path}' was made with {theirs}; '{first.Path}' with {ours}");
+            if (shard.Shard.Count != first.Shard.Count)
+                throw new UsageException($"'{shard.Path}' is shard {shard.Shard} of {shard.Shard.Count}; '{first.Path}' is one of {first.Shard.Count}");
+            if (shard.Runs.Any(r => !r.Complete))
+                throw new UsageException($"'{shard.Path}' holds an unfinished shard; finish it before merging");
+            if (!seen.TryAdd(shard.Shard.Index, shard.Path))
+                throw new UsageException($"'{shard.Path}' repeats shard {shard.Shard} (also in '{seen[shard.Shard.Index]}')");
         }
-        var indices = shards.Select(s => s.File.Config.ShardIndex).Order().ToArray();
-        if (!indices.SequenceEqual(Enumerable.Range(0, count)))
-            throw new UsageException($"expected shards 0..{count - 1} exactly once each, got {string.Join(", ", indices)}");
-
-        depths = first.Depths;
-        return [.. first.Runs.Select(template =>
-        {
-            var total = new CollapseTally(template.Depth);
-            foreach (var (_, file) in shards)
-                total.Add(file.Runs.Single(r => Key(r) == Key(template)).ToRun().Tally);
-            return new CollapseRun(template.Experiment(), template.Engine, total, 0, Complete: true);
-        })];
+        var missing = Enumerable.Range(0, first.Shard.Count).Where(k => !seen.ContainsKey(k)).ToList();
+        if (missing.Count > 0)
+            throw new UsageException($"shards {string.Join(", ", missing)} of 0..{first.Shard.Count - 1} are missing (given: {string.Join(", ", paths.Select(p => $"'{p}'"))})");
+        return shards;
     }
 
-    private static bool SameExperiments(CollapseStateFile a, CollapseStateFile b) =>
-        a.Runs.Select(Key).Order().SequenceEqual(b.Runs.Select(Key).Order());
-
-    private static string Key(CollapseRunState r) => $"{r.Width}|{r.Depth}|{r.Weights}|{r.BiasStd:R}|{r.Radius:R}|{r.Probe:R}|{r.Engine}";
+    /// <summary>The runs of the whole run: per width, the sum of the shards' counts.</summary>
+    public static IReadOnlyList<CollapseRun> Sum(IReadOnlyList<CollapseState> shards)
+    {
+        ArgumentNullException.ThrowIfNull(shards);
+        return [.. shards[0].Runs.Select((template, i) =>
+        {
+            var total = new CollapseTally(template.Experiment.Depth);
+            foreach (var shard in shards)
+                total.Add(shard.Runs[i].Tally);
+            return new CollapseRun(template.Experiment, template.Engine, total, 0, Complete: true);
+        })];
+    }
 }

@@ -21,6 +21,7 @@ internal static class CliEntryPoint
             // Help writes nothing, so its --out need not be writable.
             if (parseResult.Action is not HelpAction)
                 OutputPaths.Check(parseResult);
+            Provenance.Current = Provenance.Capture(args, parseResult);
             return parseResult.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = output, Error = error });
         }
         catch (UsageException ex)

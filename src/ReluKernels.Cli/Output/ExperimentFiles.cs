@@ -5,7 +5,8 @@ namespace ReluKernels.Cli.Output;
 
 /// <summary>
 /// The output convention of every experiment command: <c>{stem}.csv</c> and <c>{stem}.json</c> always, the plot as
-/// <c>{stem}.png</c>/<c>.svg</c> unless disabled (all written atomically), then standard output in the requested format —
+/// <c>{stem}.png</c>/<c>.svg</c> unless disabled, then <c>{stem}.provenance.json</c> saying how they were made and their
+/// SHA-256 (<see cref="ProvenanceSidecar"/>), all written atomically; then standard output in the requested format —
 /// the JSON or CSV text itself, or the table followed by an optional note and the list of files written.
 /// </summary>
 public static class ExperimentFiles
@@ -18,13 +19,16 @@ public static class ExperimentFiles
     /// <param name="table">Builds the table for <see cref="OutputFormat.Table"/>.</param>
     /// <param name="format">What standard output carries.</param>
     /// <param name="note">A line printed under the table, if any.</param>
-    public static void Write(string stem, string json, string csv, Func<string, string[]>? plot, Func<IRenderable> table, OutputFormat format, string? note = null)
+    /// <param name="inputs">Files the results were made from (merged shards), recorded in the provenance sidecar.</param>
+    public static void Write(string stem, string json, string csv, Func<string, string[]>? plot, Func<IRenderable> table, OutputFormat format,
+        string? note = null, IReadOnlyList<ProvenanceInput>? inputs = null)
     {
         AtomicFile.WriteText(stem + ".csv", csv);
         AtomicFile.WriteText(stem + ".json", json);
         var files = new List<string> { stem + ".csv", stem + ".json" };
         if (plot is not null)
             files.AddRange(plot(stem));
+        files.Add(ProvenanceSidecar.Write(stem, files, inputs ?? []));
         switch (format)
         {
             case OutputFormat.Json:

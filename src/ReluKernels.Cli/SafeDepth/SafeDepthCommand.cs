@@ -65,7 +65,7 @@ public static class SafeDepthCommand
             if (CollapseEngines.Unsupported(engine, e) is { } reason)
                 throw new UsageException($"--engine {engine}: {reason}");
         using var interrupt = new Interrupt();
-        var runner = new CollapseGridRunner(options, [], checkpointPath: null);
+        var runner = new CollapseGridRunner(options, checkpoint: null);
         var runs = ProgressDisplay.Run("safe-depth", progress => runner.Run(experiments, engine, progress, interrupt.Token));
         if (runs.Any(r => !r.Complete))
             return CliErrors.Report(Console.Error, ExitCodes.RuntimeFailure, "interrupted");

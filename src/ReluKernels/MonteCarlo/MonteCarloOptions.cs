@@ -30,6 +30,20 @@ public sealed record MonteCarloOptions
     /// <summary>Trials in global block <paramref name="block"/> (the last block may be partial).</summary>
     public int TrialsInBlock(long block) => (int)Math.Min(BlockSize, Trials - block * BlockSize);
 
+    /// <summary>
+    /// Trials in the first <paramref name="count"/> blocks of <see cref="Shard"/> (0 ≤ count ≤ its block count): every
+    /// block is full except perhaps the run's last, so this is closed-form however many blocks there are.
+    /// </summary>
+    public long TrialsInShardBlocks(long count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, Shard.BlockCount(TotalBlocks));
+        if (count == 0)
+            return 0;
+        long last = TotalBlocks - 1;
+        return count * BlockSize - (Shard.BlockAt(count - 1) == last ? BlockSize - TrialsInBlock(last) : 0);
+    }
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid option.</summary>
     public void Validate()
     {
