@@ -48,35 +48,53 @@ public sealed class CollapseCommandTests
     {
         string whole = Cli.TempDirectory(), parts = Cli.TempDirectory(), merged = Cli.TempDirectory();
         Assert.Equal(0, Cli.Run([.. Small, "--out", whole, "--format", "json"]).ExitCode);
-        for (int k = 0; k < 3; k++)
-            Assert.Equal(0, Cli.Run([.. Small, "--out", parts, "--shard", $"{k}/3", "--format", "csv"]).ExitCode);
+        var shardRuns = Enumerable.Range(0, 3).Select(k => Cli.Run([.. Small, "--out", parts, "--shard", $"{k}/3", "--format", "csv"])).ToList();
+        Assert.All(shardRuns, r => Assert.Equal(0, r.ExitCode));
         var shardFiles = Enumerable.Range(0, 3).Select(k => Path.Combine(parts, $"collapse.shard-{k}-of-3.json")).ToArray();
+        // Shards sharing one --out write only their own shard files, and say how to merge them.
+        Assert.Equal(shardFiles.Order(), Directory.GetFiles(parts).Order());
+        Assert.Contains($"Wrote {shardFiles[1]}", shardRuns[1].Stdout);
+        Assert.Contains("relukernels merge", shardRuns[1].Stdout);
         var m = Cli.Run(["merge", .. shardFiles.Reverse(), "--out", merged, "--format", "json", "--no-plot"]);
         Assert.True(m.ExitCode == 0, m.Stderr);
-        Assert.Equal(File.ReadAllText(Path.Combine(whole, "collapse.json")), File.ReadAllText(Path.Combine(merged, "collapse.json")));
+        foreach (string file in new[] { "collapse.json", "collapse.csv" })
+            Assert.Equal(File.ReadAllBytes(Path.Combine(whole, file)), File.ReadAllBytes(Path.Combine(merged, file)));
+        // The merge's provenance lists every shard with its hash and its own provenance.
+        using var sidecar = JsonDocument.Parse(File.ReadAllText(Path.Combine(merged, "collapse.provenance.json")));
+        var inputs = sidecar.RootElement.GetProperty("inputs").EnumerateArray().ToArray();
+        Assert.Equal(shardFiles.Reverse(), inputs.Select(i => i.GetProperty("file").GetString()));
+        Assert.All(inputs, i => Assert.Contains("--shard", i.GetProperty("provenance").GetProperty("commandLine").GetString(), StringComparison.Ordinal));
+        Assert.Equal("merge", sidecar.RootElement.GetProperty("provenance").GetProperty("command").GetString());
     }
 
     [Fact]
-    public void Merge_refuses_missing_or_foreign_shards()
+    public void Merge_refuses_missing_repeated_foreign_or_old_shards()
     {
-        string parts = Cli.TempDirectory(), other = Cli.TempDirectory();
+        string parts = Cli.TempDirectory(), other = Cli.TempDirectory(), output = Cli.TempDirectory();
         Assert.Equal(0, Cli.Run([.. Small, "--out", parts, "--shard", "0/2", "--format", "csv"]).ExitCode);
         Assert.Equal(0, Cli.Run([.. Args(seed: 6), "--out", other, "--shard", "1/2", "--format", "csv"]).ExitCode);
         string first = Path.Combine(parts, "collapse.shard-0-of-2.json"), foreign = Path.Combine(other, "collapse.shard-1-of-2.json");
 
-        var missing = Cli.Run("merge", first, "--out", Cli.TempDirectory());
-        Assert.Equal(2, missing.ExitCode);
-        Assert.Contains("shards 0..1", missing.Stderr);
+        void Refused(CliResult r, string line)
+        {
+            Assert.Equal(2, r.ExitCode);
+            Assert.Equal($"relukernels: {line}", r.Stderr.TrimEnd('\n'));
+            Assert.Empty(Directory.EnumerateFileSystemEntries(output));
+        }
 
-        var mixed = Cli.Run("merge", first, foreign, "--out", Cli.TempDirectory());
-        Assert.Equal(2, mixed.ExitCode);
-        Assert.Contains("another run", mixed.Stderr);
+        Refused(Cli.Run("merge", first, "--out", output), $"shards 1 of 0..1 are missing (given: '{first}')");
+        Refused(Cli.Run("merge", first, first, "--out", output), $"'{first}' repeats shard 0/2 (also in '{first}')");
+        Refused(Cli.Run("merge", first, foreign, "--out", output), $"'{foreign}' was made with --seed 6; '{first}' with --seed 5");
 
         string truncated = Path.Combine(Cli.TempDirectory(), "cut.json");
         File.WriteAllText(truncated, File.ReadAllText(first)[..100]);
-        var cut = Cli.Run("merge", truncated, foreign, "--out", Cli.TempDirectory());
+        var cut = Cli.Run("merge", truncated, foreign, "--out", output);
         Assert.Equal(2, cut.ExitCode);
-        Assert.StartsWith("relukernels: cannot read", cut.Stderr);
+        Assert.StartsWith($"relukernels: cannot read '{truncated}'", cut.Stderr);
+
+        string old = Path.Combine(Cli.TempDirectory(), "old.json");
+        File.WriteAllText(old, """{ "kind": "relukernels-collapse-state", "version": 1, "config": {}, "depths": [1], "runs": [] }""");
+        Refused(Cli.Run("merge", old, "--out", output), $"'{old}' has format version 1; this build reads 2");
     }
 
     [Fact]
@@ -93,6 +111,6 @@ public sealed class CollapseCommandTests
 
         var other = Cli.Run([.. Args(seed: 99), "--out", dir, "--checkpoint", checkpoint]);
         Assert.Equal(2, other.ExitCode);
-        Assert.Contains("belongs to another run", other.Stderr);
+        Assert.Equal($"relukernels: checkpoint '{checkpoint}' was made with --seed 5; this run has --seed 99", other.Stderr.TrimEnd('\n'));
     }
 }

@@ -66,7 +66,7 @@ public static class StateFile
         }
         if (envelope is null)
             throw new UsageException($"'{path}' is not a relukernels state file");
-        if (envelope.Checksum != Seal(envelope).Checksum)
+        if (envelope.Checksum != ChecksumOf(envelope))
             throw new UsageException($"'{path}' was modified after it was written (checksum mismatch)");
         if (envelope.Command != command)
             throw new UsageException($"'{path}' holds counts of '{envelope.Command}', not of '{command}'");
@@ -100,11 +100,17 @@ public static class StateFile
             throw new UsageException($"'{path}' has format version {version?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(none)"}; this build reads {FormatVersion}");
     }
 
-    /// <summary><paramref name="envelope"/> with its arguments in canonical order and the checksum of the rest.</summary>
-    private static StateEnvelope<TPayload> Seal<TPayload>(StateEnvelope<TPayload> envelope)
+    /// <summary>
+    /// The checksum <paramref name="envelope"/> must carry: SHA-256 over its compact JSON with the arguments in ordinal
+    /// order and an empty checksum, so any change of a value changes it, whatever the file's layout.
+    /// </summary>
+    public static string ChecksumOf<TPayload>(StateEnvelope<TPayload> envelope)
     {
+        ArgumentNullException.ThrowIfNull(envelope);
         var unsealed = envelope with { Arguments = StateArguments.Canonical(envelope.Arguments), Checksum = "" };
-        byte[] canonical = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(unsealed, s_canonical));
-        return unsealed with { Checksum = Convert.ToHexStringLower(SHA256.HashData(canonical)) };
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(unsealed, s_canonical))));
     }
+
+    private static StateEnvelope<TPayload> Seal<TPayload>(StateEnvelope<TPayload> envelope) =>
+        envelope with { Arguments = StateArguments.Canonical(envelope.Arguments), Checksum = ChecksumOf(envelope) };
 }
