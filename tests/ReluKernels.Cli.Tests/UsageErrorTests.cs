@@ -126,6 +126,6 @@ public sealed class UsageErrorMessageTests
         string dir = Cli.TempDirectory();
         var r = Cli.Run("merge", dir);
         Assert.Equal(2, r.ExitCode);
-        Assert.Equal($"relukernels: '{dir}' is a directory, not a collapse state file", r.Stderr.TrimEnd('\n'));
+        Assert.Equal($"relukernels: '{dir}' is a directory, not a state file", r.Stderr.TrimEnd('\n'));
     }
 }
