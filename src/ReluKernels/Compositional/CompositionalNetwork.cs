@@ -20,12 +20,13 @@ public sealed partial class CompositionalNetwork
     public const int Width = 4;
 
     /// <summary>
-    /// Deepest supported network. At depth d the finest pieces of the construction with all peaks at 1/2 and the
-    /// differentiability condition are 2^−d wide and bend the output by s_{d−1}·2^d ≈ 2^−d of its unit slope; beyond
-    /// depth 20 the 64-ulp slack of <see cref="Analysis.PiecewiseLinearPropagator.LinearRegionCount"/> (64ε/2^−d)
-    /// exceeds that bend, so 2^d regions are no longer resolvable in double (measured: docs/experiments/compositional.md).
+    /// Deepest supported network. At depth d the finest pieces of the construction are at most 2^−d wide (all peaks 1/2;
+    /// other peaks make some narrower) and bend the output by about 2^−d of its unit slope, which the region test of
+    /// <see cref="Analysis.PiecewiseLinearPropagator.LinearRegionCount"/> must tell from rounding. Measured with all
+    /// peaks 1/2 and the differentiability condition: exactly 2^d regions through depth 22, a wrong count from 23 on
+    /// (docs/experiments/compositional.md).
     /// </summary>
-    public const int MaxDepth = 20;
+    public const int MaxDepth = 22;
 
     private readonly double[] _peaks;
     private readonly double[] _scales;
