@@ -5,11 +5,13 @@ public sealed class ShardAutoTests
 {
     private static readonly string[] Small = ["collapse", "--widths", "2,3", "--depths", "1..6", "--trials", "40000", "--seed", "8", "--no-plot", "--format", "csv"];
 
-    // Every variable ShardEnvironment reads, empty (= unset), so a test run inside a real job array sees only its own.
+    private static readonly string[] SchedulerVariables =
+        ["SLURM_ARRAY_TASK_ID", "SLURM_ARRAY_TASK_COUNT", "SLURM_ARRAY_TASK_MIN", "SLURM_ARRAY_TASK_MAX", "SLURM_ARRAY_TASK_STEP", "JOB_COMPLETION_INDEX"];
+
+    // Every variable --shard auto reads, empty (= unset), so a test run inside a real job array sees only what it sets.
     private static Dictionary<string, string> Scheduler(params (string Name, string Value)[] set)
     {
-        var environment = new[] { "SLURM_ARRAY_TASK_ID", "SLURM_ARRAY_TASK_COUNT", "SLURM_ARRAY_TASK_MIN", "SLURM_ARRAY_TASK_MAX", "SLURM_ARRAY_TASK_STEP", "JOB_COMPLETION_INDEX" }
-            .ToDictionary(n => n, _ => "");
+        var environment = SchedulerVariables.ToDictionary(n => n, _ => "");
         foreach (var (name, value) in set)
             environment[name] = value;
         return environment;
