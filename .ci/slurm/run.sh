@@ -69,7 +69,7 @@ export RELUKERNELS=$WORK/bin/relukernels
 # run.sh runs as root here and in CI; the daemons, the jobs and their files then all belong to root.
 [[ $(id -u) -eq 0 ]] || die "the Slurm pass runs its daemons as root; run it as root (CI does)"
 mkdir -p "$WORK/munge" "$WORK/state" "$WORK/spool" "$WORK/runs"
-chmod 700 "$WORK/munge"
+chmod 711 "$WORK/munge"   # clients must reach the socket; the key itself is 0400
 dd if=/dev/urandom of="$WORK/munge/munge.key" bs=1024 count=1 status=none
 chmod 400 "$WORK/munge/munge.key"
 sed -e "s|@DIR@|$WORK|g" -e "s|@CPUS@|$(nproc)|g" -e "s|@CTLD_PORT@|$CTLD_PORT|g" -e "s|@SLURMD_PORT@|$SLURMD_PORT|g" \
@@ -78,13 +78,14 @@ export SLURM_CONF=$WORK/slurm.conf
 
 # Each daemon in the foreground (-F / -D) as a child of this script, so $! is its PID.
 munged -F --force --socket="$WORK/munge/munge.socket" --key-file="$WORK/munge/munge.key" \
-    --pid-file="$WORK/munge/munged.pid" --log-file="$WORK/munge/munged.log" --seed-file="$WORK/munge/munged.seed" &
+    --pid-file="$WORK/munge/munged.pid" --log-file="$WORK/munge/munged.log" --seed-file="$WORK/munge/munged.seed" \
+    >>"$WORK/munge/munged.log" 2>&1 &
 DAEMON_PIDS+=($!)
 for _ in $(seq 50); do [[ -S $WORK/munge/munge.socket ]] && break; sleep 0.1; done
 [[ -S $WORK/munge/munge.socket ]] || { cat "$WORK/munge/munged.log" >&2; die "munged did not start"; }
-slurmctld -D -f "$SLURM_CONF" &
+slurmctld -D -f "$SLURM_CONF" >>"$WORK/slurmctld.log" 2>&1 &
 DAEMON_PIDS+=($!)
-slurmd -D -f "$SLURM_CONF" -N localhost &
+slurmd -D -f "$SLURM_CONF" -N localhost >>"$WORK/slurmd.log" 2>&1 &
 DAEMON_PIDS+=($!)
 echo "munged, slurmctld, slurmd started (PIDs ${DAEMON_PIDS[*]})"
 for _ in $(seq 60); do
@@ -156,11 +157,14 @@ done
 if [[ -s $checkpoint && $(job_field "$victim" JobState) == RUNNING ]]; then
     cp "$checkpoint" "$WORK/checkpoint-before-requeue.json"
     scontrol requeue "$victim"
-    # A requeued job is held back for a while before it may start again; release it now.
-    scontrol update JobId="$victim" StartTime=now 2>/dev/null
+    # Slurm holds a requeued job back for about two minutes (Reason=BeginTime); release it once it is pending again.
+    for _ in $(seq 60); do
+        [[ $(job_field "$victim" JobState) == PENDING ]] && scontrol update JobId="$victim" StartTime=now 2>/dev/null && break
+        sleep 0.5
+    done
     check_merged requeued
     restarts=$(job_field "$victim" Restarts)
-    if [[ ${restarts:-0} -ge 1 ]]; then pass "task 1 was requeued while running (Restarts=$restarts) and its rerun resumed"
+    if [[ ${restarts:-0} -ge 1 ]]; then pass "task 1 was requeued while running with a checkpoint on disk (Restarts=$restarts)"
     else fail "task 1 shows Restarts=${restarts:-?}: the requeue did not take"; fi
     # Byte-identity cannot tell a resumed rerun from a fresh one (both are exact); the run times show which it was.
     echo "task 1 ran $(job_field "$victim" RunTime) after the requeue; task 0 ran $(job_field "${ARRAY_JOB}_0" RunTime)"
