@@ -16,7 +16,7 @@ REPO=$PWD
 TASKS=4
 # Large enough that a task runs for several seconds on one core (so it can be requeued mid-run), small enough that
 # the whole script stays within a few minutes on 2 cores.
-GRID="--widths 2,3,4,5 --depths 1..40 --trials 16000000 --seed 16"
+GRID="--widths 2,3,4,5 --depths 1..40 --trials 80000000 --seed 16"
 CTLD_PORT=${SLURMCTLD_PORT:-6817} SLURMD_PORT=${SLURMD_PORT:-6818}
 WORK=$(mktemp -d)
 DAEMON_PIDS=()

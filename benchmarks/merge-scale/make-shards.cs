@@ -1,4 +1,6 @@
 #:project ../../src/ReluKernels.Cli/ReluKernels.Cli.csproj
+#:property PublishAot=false
+// PublishAot is on by default for file-based apps and turns off the reflection-based JSON the CLI uses.
 // Writes the N shard files of one `collapse` run into a directory, in one process, to time `relukernels merge` on
 // many files (docs/scale-out.md#cost). Running `relukernels collapse --shard k/N` N times would cost N process starts;
 // this calls the same CollapseCommand.Run in a loop instead, so the files are exactly what the CLI writes.
