@@ -10,8 +10,8 @@ namespace ReluKernels.MonteCarlo;
 /// <remarks>
 /// Slurm task ids need not start at 0 (<c>--array=1-8</c>) and may step (<c>--array=0-30:2</c>): the shard index is the
 /// task's position, (id − min) / step, and the count is (max − min) / step + 1. An array whose ids are not one arithmetic
-/// run (<c>--array=1,4,5</c>) has no such position; Slurm then still reports a step, and the count it reports disagrees
-/// with min, max and step, which is refused rather than guessed at. An empty variable counts as unset.
+/// run (<c>--array=1,4,5</c>) has no such position: its task count disagrees with min, max and step (a missing step is
+/// 1), and that is refused rather than guessed at. An empty variable counts as unset.
 /// </remarks>
 public static class ShardEnvironment
 {
