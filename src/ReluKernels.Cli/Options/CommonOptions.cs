@@ -36,6 +36,24 @@ public static class CommonOptions
         return option;
     }
 
+    /// <summary>
+    /// <c>--shard k/n</c>, <c>auto</c> or <c>auto/N</c> (<see cref="ShardOption"/>), for a command whose shard writes
+    /// <paramref name="shardFile"/>. <c>auto</c> reads the process environment while parsing, so a missing or inconsistent
+    /// scheduler variable is a usage error before any work.
+    /// </summary>
+    public static Option<Shard?> Shard(string shardFile) => new("--shard")
+    {
+        Description = $"Run only shard k/n of the blocks and write its counts to {shardFile} (combine with 'merge'); "
+            + "auto takes k and n from a Slurm job array, auto/N takes k from a Kubernetes Indexed Job of N completions.",
+        CustomParser = r =>
+        {
+            var shard = ShardOption.TryParse(r.Tokens.Count == 1 ? r.Tokens[0].Value : "", Environment.GetEnvironmentVariable, out string? error);
+            if (error is not null)
+                r.AddError(error);
+            return shard;
+        },
+    };
+
     /// <summary><c>--out</c>.</summary>
     public static Option<string> Out() => new("--out") { Description = "Directory for CSV, JSON and plot files.", DefaultValueFactory = _ => "results" };
 
