@@ -84,11 +84,10 @@ public static class CollapseCommand
 
         using var interrupt = new Interrupt();
         var runner = new CollapseGridRunner(s.Options, s.Depths, s.Checkpoint);
-        var runs = ProgressDisplay.Run("collapse", progress => runner.Run(experiments, engine, progress, interrupt.Token));
+        var runs = ProgressDisplay.Run("collapse", interrupt, progress => runner.Run(experiments, engine, progress, interrupt.Token));
         if (runs.Any(r => !r.Complete))
         {
-            string how = s.Checkpoint is null ? "rerun with --checkpoint FILE to make runs resumable" : $"resume with the same command (checkpoint {s.Checkpoint})";
-            return CliErrors.Report(Console.Error, ExitCodes.RuntimeFailure, $"interrupted; {how}");
+            return interrupt.Report(s.Checkpoint is null ? "rerun with --checkpoint FILE to make runs resumable" : $"resume with the same command (checkpoint {s.Checkpoint})");
         }
         string? note = null;
         if (!s.Options.Shard.IsWhole)
