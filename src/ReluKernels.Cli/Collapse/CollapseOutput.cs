@@ -13,6 +13,6 @@ public static class CollapseOutput
 
     /// <summary>Writes collapse.csv, collapse.json and (unless <paramref name="noPlot"/>) collapse.png/.svg, then stdout.</summary>
     public static void Write(IReadOnlyList<CollapseCellReport> cells, string outDirectory, OutputFormat format, bool noPlot, string? note) =>
-        ExperimentFiles.Write(Path.Combine(outDirectory, "collapse"), Json.Serialize(cells), CollapseCsv.Build(cells),
+        ExperimentFiles.Write(Path.Combine(outDirectory, "collapse"), stream => Json.WriteArray(stream, cells), writer => CollapseCsv.Write(writer, cells),
             noPlot ? null : stem => CollapsePlot.Save(cells, stem), () => CollapseTableView.Build(cells), format, note);
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -18,20 +19,42 @@ public static class ExperimentFiles
     /// <param name="table">Builds the table for <see cref="OutputFormat.Table"/>.</param>
     /// <param name="format">What standard output carries.</param>
     /// <param name="note">A line printed under the table, if any.</param>
-    public static void Write(string stem, string json, string csv, Func<string, string[]>? plot, Func<IRenderable> table, OutputFormat format, string? note = null)
+    public static void Write(string stem, string json, string csv, Func<string, string[]>? plot, Func<IRenderable> table, OutputFormat format, string? note = null) =>
+        Write(stem, stream => stream.Write(Encoding.UTF8.GetBytes(json)), writer => writer.Write(csv), plot, table, format, note);
+
+    /// <summary>Writes the files and standard output, streaming the JSON and CSV into their files (a large grid is never one string).</summary>
+    /// <param name="stem">Path without extension, e.g. <c>results/collapse</c>.</param>
+    /// <param name="json">Writes the JSON (UTF-8) to a stream.</param>
+    /// <param name="csv">Writes the CSV to a writer.</param>
+    /// <param name="plot">Writes the plot files for a stem and returns their paths; null for no plot.</param>
+    /// <param name="table">Builds the table for <see cref="OutputFormat.Table"/>.</param>
+    /// <param name="format">What standard output carries: the JSON or CSV is copied from its file.</param>
+    /// <param name="note">A line printed under the table, if any.</param>
+    public static void Write(string stem, Action<Stream> json, Action<TextWriter> csv, Func<string, string[]>? plot, Func<IRenderable> table, OutputFormat format, string? note = null)
     {
-        AtomicFile.WriteText(stem + ".csv", csv);
-        AtomicFile.WriteText(stem + ".json", json);
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(csv);
+        AtomicFile.Write(stem + ".csv", temp =>
+        {
+            using var writer = new StreamWriter(temp, append: false, Utf8);
+            csv(writer);
+        });
+        AtomicFile.Write(stem + ".json", temp =>
+        {
+            using var stream = File.Create(temp);
+            json(stream);
+        });
         var files = new List<string> { stem + ".csv", stem + ".json" };
         if (plot is not null)
             files.AddRange(plot(stem));
         switch (format)
         {
             case OutputFormat.Json:
-                Console.Out.WriteLine(json);
+                CopyToStandardOutput(stem + ".json");
+                Console.Out.WriteLine();
                 break;
             case OutputFormat.Csv:
-                Console.Out.Write(csv);
+                CopyToStandardOutput(stem + ".csv");
                 break;
             default:
                 var console = StandardOutput.Create();
@@ -41,5 +64,15 @@ public static class ExperimentFiles
                 console.WriteLine($"Wrote {string.Join(", ", files)}");
                 break;
         }
+    }
+
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    private static void CopyToStandardOutput(string path)
+    {
+        using var reader = new StreamReader(path, Utf8);
+        var buffer = new char[1 << 14];
+        for (int read; (read = reader.Read(buffer, 0, buffer.Length)) > 0;)
+            Console.Out.Write(buffer, 0, read);
     }
 }
