@@ -77,11 +77,10 @@ public static class CollapseCommand
         using var interrupt = new Interrupt();
         var config = CollapseRunConfig.Of(s);
         var runner = new CollapseGridRunner(s.Options, s.Checkpoint is null ? null : new CollapseCheckpoint(s.Checkpoint, config));
-        var runs = ProgressDisplay.Run("collapse", progress => runner.Run(experiments, engine, progress, interrupt.Token));
+        var runs = ProgressDisplay.Run("collapse", interrupt, progress => runner.Run(experiments, engine, progress, interrupt.Token));
         if (runs.Any(r => !r.Complete))
         {
-            string how = s.Checkpoint is null ? "rerun with --checkpoint FILE to make runs resumable" : $"resume with the same command (checkpoint {s.Checkpoint})";
-            return CliErrors.Report(Console.Error, ExitCodes.RuntimeFailure, $"interrupted; {how}");
+            return interrupt.Report(s.Checkpoint is null ? "rerun with --checkpoint FILE to make runs resumable" : $"resume with the same command (checkpoint {s.Checkpoint})");
         }
         if (s.Options.Shard.IsWhole)
         {
@@ -108,10 +107,19 @@ public sealed record CollapseSettings(
     int[] Widths, int[] Depths, WeightDistribution Weights, double BiasStd, double Radius, double Probe, EngineKind Engine,
     MonteCarloOptions Options, string? Checkpoint, string OutDirectory, OutputFormat Format, bool NoPlot)
 {
+    /// <summary>
+    /// Most cells (widths × depths) one run reports: its outputs grow linearly in the cells, about 0.8 kB of JSON, 0.2 kB
+    /// of CSV and (as a table) 12 kB of memory each, so this bounds a run to ~200 MB of output and ~2.5 GB of memory.
+    /// </summary>
+    public const long MaxCells = 200_000;
+
     /// <summary>One experiment per width at the deepest requested depth.</summary>
-    /// <exception cref="UsageException">An option combination the experiment rejects (e.g. a probe outside Ω).</exception>
+    /// <exception cref="UsageException">An option combination the experiment rejects (e.g. a probe outside Ω), or more than <see cref="MaxCells"/> cells.</exception>
     public IReadOnlyList<CollapseExperiment> Experiments()
     {
+        long cells = (long)Widths.Length * Depths.Length;
+        if (cells > MaxCells)
+            throw new UsageException($"--widths × --depths: {cells} cells ({Widths.Length} widths × {Depths.Length} depths) exceed the limit of {MaxCells}; split the widths over several runs");
         try
         {
             Options.Validate();

@@ -75,7 +75,7 @@ public static class InitCompareCommand
         InitComparisonResult[] results;
         try
         {
-            results = ProgressDisplay.Run("init-compare", progress =>
+            results = ProgressDisplay.Run("init-compare", interrupt, progress =>
             {
                 int perTask = InitComparisonExperiment.InitializerNames.Count * parallel.Runs;
                 long total = (long)tasks.Length * perTask;
@@ -91,7 +91,7 @@ public static class InitCompareCommand
         }
         catch (OperationCanceledException)
         {
-            return CliErrors.Report(Console.Error, ExitCodes.RuntimeFailure, "interrupted");
+            return interrupt.Report();
         }
         var reports = results.SelectMany(x => x.Reports).ToArray();
         ExperimentFiles.Write(Path.Combine(outDirectory, "init-compare"), Json.Serialize(reports), InitCompareCsv.Build(reports),

@@ -66,9 +66,9 @@ public static class SafeDepthCommand
                 throw new UsageException($"--engine {engine}: {reason}");
         using var interrupt = new Interrupt();
         var runner = new CollapseGridRunner(options, checkpoint: null);
-        var runs = ProgressDisplay.Run("safe-depth", progress => runner.Run(experiments, engine, progress, interrupt.Token));
+        var runs = ProgressDisplay.Run("safe-depth", interrupt, progress => runner.Run(experiments, engine, progress, interrupt.Token));
         if (runs.Any(r => !r.Complete))
-            return CliErrors.Report(Console.Error, ExitCodes.RuntimeFailure, "interrupted");
+            return interrupt.Report();
         var reports = runs.SelectMany(run => SafeDepthSearch.Read(run, ps)).OrderBy(r => r.P).ThenBy(r => r.Width).ToList();
 
         ExperimentFiles.Write(Path.Combine(outDirectory, "safe-depth"), Json.Serialize(reports), Csv(reports),

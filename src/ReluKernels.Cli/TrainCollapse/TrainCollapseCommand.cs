@@ -85,12 +85,12 @@ public static class TrainCollapseCommand
         CollapseTrainingResult result;
         try
         {
-            result = ProgressDisplay.Run("train-collapse", progress => CollapseTrainingExperiment.Run(setup,
+            result = ProgressDisplay.Run("train-collapse", interrupt, progress => CollapseTrainingExperiment.Run(setup,
                 progress is null ? null : new CallbackProgress<int>(done => progress(done, setup.Parallel.Runs)), interrupt.Token));
         }
         catch (OperationCanceledException)
         {
-            return CliErrors.Report(Console.Error, ExitCodes.RuntimeFailure, "interrupted");
+            return interrupt.Report();
         }
         var report = result.Report;
         string stem = Path.Combine(outDirectory, $"train-collapse-{report.Target}-{loss.ToString().ToLowerInvariant()}");

@@ -90,7 +90,7 @@ public static class TrainSuccessCommand
         TrainingSuccessReport[] reports;
         try
         {
-            reports = ProgressDisplay.Run("train-success", progress =>
+            reports = ProgressDisplay.Run("train-success", interrupt, progress =>
             {
                 var done = new TrainingSuccessReport[jobs.Count];
                 long total = (long)jobs.Count * parallel.Runs;
@@ -106,7 +106,7 @@ public static class TrainSuccessCommand
         }
         catch (OperationCanceledException)
         {
-            return CliErrors.Report(Console.Error, ExitCodes.RuntimeFailure, "interrupted");
+            return interrupt.Report();
         }
         ExperimentFiles.Write(Path.Combine(outDirectory, "train-success"), Json.Serialize(reports), TrainSuccessCsv.Build(reports),
             noPlot ? null : stem => TrainSuccessPlot.Save(reports, stem), () => TrainSuccessTableView.Build(reports), format,

@@ -111,12 +111,12 @@ public static class ActiveNeuronsCommand
         ActiveNeuronTally[] tallies;
         try
         {
-            tallies = ProgressDisplay.Run("active-neurons", progress => experiments.Select((e, i) => ActiveNeuronSampler.Simulate(e, options,
+            tallies = ProgressDisplay.Run("active-neurons", interrupt, progress => experiments.Select((e, i) => ActiveNeuronSampler.Simulate(e, options,
                 blocks => progress?.Invoke(i * options.TotalBlocks + blocks, experiments.Length * options.TotalBlocks), interrupt.Token)).ToArray());
         }
         catch (OperationCanceledException)
         {
-            return CliErrors.Report(Console.Error, ExitCodes.RuntimeFailure, "interrupted");
+            return interrupt.Report();
         }
 
         var bins = schemes.SelectMany((s, i) => ActiveNeuronReport.Bins(s, experiments[i], tallies[i])).ToList();

@@ -53,7 +53,7 @@ public static class TrainabilityCommand
         TrainabilityWidthReport[] reports;
         try
         {
-            reports = ProgressDisplay.Run("trainability", progress =>
+            reports = ProgressDisplay.Run("trainability", interrupt, progress =>
             {
                 var done = new TrainabilityWidthReport[experiments.Length];
                 for (int i = 0; i < experiments.Length; i++)
@@ -68,7 +68,7 @@ public static class TrainabilityCommand
         }
         catch (OperationCanceledException)
         {
-            return CliErrors.Report(Console.Error, ExitCodes.RuntimeFailure, "interrupted");
+            return interrupt.Report();
         }
 
         ExperimentFiles.Write(Path.Combine(outDirectory, "trainability"), Json.Serialize(reports), Csv(reports),
