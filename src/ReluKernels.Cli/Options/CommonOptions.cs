@@ -36,6 +36,21 @@ public static class CommonOptions
         return option;
     }
 
+    /// <summary><c>--shard k/n</c>, for a command whose shard writes <paramref name="shardFile"/>.</summary>
+    public static Option<Shard?> Shard(string shardFile) => new("--shard")
+    {
+        Description = $"Run only shard k/n of the blocks and write its counts to {shardFile} (combine with 'merge').",
+        CustomParser = r =>
+        {
+            try { return MonteCarlo.Shard.Parse(r.Tokens.Count == 1 ? r.Tokens[0].Value : ""); }
+            catch (FormatException ex) { r.AddError($"--shard: {ex.Message}"); return null; }
+        },
+    };
+
+    /// <summary><c>--checkpoint FILE</c>.</summary>
+    public static Option<string?> Checkpoint() =>
+        new("--checkpoint") { Description = "Checkpoint file: resumed if it exists, updated atomically every 2 s and at the end." };
+
     /// <summary><c>--out</c>.</summary>
     public static Option<string> Out() => new("--out") { Description = "Directory for CSV, JSON and plot files.", DefaultValueFactory = _ => "results" };
 
