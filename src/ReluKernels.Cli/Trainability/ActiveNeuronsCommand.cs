@@ -94,7 +94,10 @@ public static class ActiveNeuronsCommand
         command.SetAction(r => Run(r.ValueOr(architecture, [.. ActiveNeuronDefaults.Architecture]), r.ValueOr(schemes, [.. LayerSchemeSequence.Figure7]), r.GetValue(radius), GivenCounts(r.GetValue(required)),
             new MonteCarloOptions
             {
-                Trials = r.GetValue(trials), Seed = r.GetValue(seed), Threads = r.GetValue(threads), BlockSize = ActiveNeuronDefaults.BlockSize,
+                Trials = r.GetValue(trials),
+                Seed = r.GetValue(seed),
+                Threads = r.GetValue(threads),
+                BlockSize = ActiveNeuronDefaults.BlockSize,
                 Shard = r.GetValue(shard) ?? Shard.Whole,
             },
             r.GetValue(checkpoint), r.GetValue(output)!, r.GetValue(format), r.GetValue(noPlot)));

@@ -42,7 +42,10 @@ public static class TrainabilityCommand
         command.SetAction(r => Run(r.GetValue(inputDim), r.GetValue(radius), r.GetValue(required), r.ValueOr(widths, [.. TrainabilityDefaults.Widths]), r.GetValue(delta),
             new MonteCarloOptions
             {
-                Trials = r.GetValue(trials), Seed = r.GetValue(seed), Threads = r.GetValue(threads), BlockSize = TrainabilityDefaults.BlockSize,
+                Trials = r.GetValue(trials),
+                Seed = r.GetValue(seed),
+                Threads = r.GetValue(threads),
+                BlockSize = TrainabilityDefaults.BlockSize,
                 Shard = r.GetValue(shard) ?? Shard.Whole,
             },
             r.GetValue(checkpoint), r.GetValue(output)!, r.GetValue(format), r.GetValue(noPlot)));
