@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using ReluKernels.Cli.Options;
 using ReluKernels.Cli.Output;
+using ReluKernels.Cli.State;
 using ReluKernels.Experiments;
 using ReluKernels.MonteCarlo;
 using ReluKernels.MonteCarlo.Engines;
@@ -34,7 +35,7 @@ public static class CollapseCommand
         probe.DefaultValueFactory = _ => CollapseDefaults.Probe;
         var engine = CommonOptions.Engine();
         var shard = CommonOptions.Shard("collapse.shard-k-of-n.json");
-        var checkpoint = new Option<string?>("--checkpoint") { Description = "Checkpoint file: resumed if it exists, updated atomically every 2 s and at the end." };
+        var checkpoint = CommonOptions.Checkpoint();
         var seed = CommonOptions.Seed();
         var threads = CommonOptions.Threads();
         var output = CommonOptions.Out();
@@ -76,7 +77,7 @@ public static class CollapseCommand
 
         using var interrupt = new Interrupt();
         var config = CollapseRunConfig.Of(s);
-        var runner = new CollapseGridRunner(s.Options, s.Checkpoint is null ? null : new CollapseCheckpoint(s.Checkpoint, config));
+        var runner = new CollapseGridRunner<CollapseRunConfig>(s.Options, s.Checkpoint is null ? null : new(s.Checkpoint, config));
         var runs = ProgressDisplay.Run("collapse", interrupt, progress => runner.Run(experiments, engine, progress, interrupt.Token));
         if (runs.Any(r => !r.Complete))
         {
@@ -87,19 +88,9 @@ public static class CollapseCommand
             CollapseOutput.Write(CollapseOutput.Reports(runs, s.Depths), s.OutDirectory, s.Format, s.NoPlot);
             return ExitCodes.Success;
         }
-        // A shard's counts are partial: it writes only its state file, so array tasks sharing one --out never overwrite
-        // each other's results, and nothing partial can be mistaken for the answer.
-        var shard = s.Options.Shard;
-        string path = Path.Combine(s.OutDirectory, ShardFileName(shard));
-        CollapseStateFile.Save(path, config, shard, runs);
-        Console.Out.WriteLine($"Wrote {path} (shard {shard}: partial counts).");
-        Console.Out.WriteLine($"When all {shard.Count} shards are done: relukernels merge " +
-            $"{Provenance.Quote(Path.Combine(s.OutDirectory, $"collapse.shard-"))}*{Provenance.Quote($"-of-{shard.Count}.json")} --out DIR");
+        ShardResult.Write(s.OutDirectory, config, s.Options.Shard, CollapseStateFile.Payload(runs));
         return ExitCodes.Success;
     }
-
-    /// <summary>The name of shard <paramref name="shard"/>'s result file, <c>collapse.shard-k-of-n.json</c>.</summary>
-    public static string ShardFileName(Shard shard) => $"collapse.shard-{shard.Index}-of-{shard.Count}.json";
 }
 
 /// <summary>The parsed <c>collapse</c> command line.</summary>

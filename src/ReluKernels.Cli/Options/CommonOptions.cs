@@ -54,6 +54,10 @@ public static class CommonOptions
         },
     };
 
+    /// <summary><c>--checkpoint FILE</c>.</summary>
+    public static Option<string?> Checkpoint() =>
+        new("--checkpoint") { Description = "Checkpoint file: resumed if it exists, updated atomically every 2 s and at the end." };
+
     /// <summary><c>--out</c>.</summary>
     public static Option<string> Out() => new("--out") { Description = "Directory for CSV, JSON and plot files.", DefaultValueFactory = _ => "results" };
 
