@@ -16,6 +16,10 @@ public class TransformPropertyTests
         var distance = RealisationDistance.Exact(original, transformed, Radius);
         Assert.True(distance.IsExact);
         Assert.InRange(distance.Uniform, 0, DegeneracyTolerances.Realisation * scale);
+        // Slope scale: the largest difference quotient of the original over the grid's 0.01 steps.
+        double slopeScale = 1 + grid.Zip(grid.Skip(1), (x, y) =>
+            Math.Abs(DegeneracyNetworks.Forward(original, y)[0] - DegeneracyNetworks.Forward(original, x)[0]) / (y[0] - x[0])).Max();
+        Assert.InRange(distance.SobolevSemiNorm, 0, DegeneracyTolerances.Slope * slopeScale);
         foreach (var x in grid)
             Assert.Equal(DegeneracyNetworks.Forward(original, x)[0], DegeneracyNetworks.Forward(transformed, x)[0], DegeneracyTolerances.Realisation * scale);
     }
