@@ -110,7 +110,7 @@ public sealed class CollapseCommandTests
             Assert.Empty(Directory.EnumerateFileSystemEntries(output));
         }
 
-        Refused(Cli.Run("merge", first, "--out", output), $"shards 1 of 0..1 are missing (given: '{first}')");
+        Refused(Cli.Run("merge", first, "--out", output), "shard 1 is missing from 0..1 (1 file given)");
         Refused(Cli.Run("merge", first, first, "--out", output), $"'{first}' repeats shard 0/2 (also in '{first}')");
         Refused(Cli.Run("merge", first, foreign, "--out", output), $"'{foreign}' was made with --seed 6; '{first}' with --seed 5");
 
@@ -123,6 +123,16 @@ public sealed class CollapseCommandTests
         string old = Path.Combine(Cli.TempDirectory(), "old.json");
         File.WriteAllText(old, """{ "kind": "relukernels-collapse-state", "version": 1, "config": {}, "depths": [1], "runs": [] }""");
         Refused(Cli.Run("merge", old, "--out", output), $"'{old}' has format version 1; this build reads 2");
+    }
+
+    [Fact]
+    public void Merge_of_a_large_incomplete_set_names_the_first_missing_shards_on_one_short_line()
+    {
+        string parts = Cli.TempDirectory(), output = Cli.TempDirectory();
+        Assert.Equal(0, Cli.Run([.. Small, "--out", parts, "--shard", "0/13", "--format", "csv"]).ExitCode);
+        var r = Cli.Run("merge", Path.Combine(parts, "collapse.shard-0-of-13.json"), "--out", output);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal("relukernels: shards 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 and 2 more are missing from 0..12 (1 file given)", r.Stderr.TrimEnd('\n'));
     }
 
     [Fact]

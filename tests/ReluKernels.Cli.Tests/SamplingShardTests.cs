@@ -188,7 +188,7 @@ public sealed class SamplingShardTests
             Assert.False(Directory.Exists(output));
         }
 
-        Refused($"shards 1 of 0..1 are missing (given: '{files[0]}')", files[0]);
+        Refused("shard 1 is missing from 0..1 (1 file given)", files[0]);
         Refused($"'{files[0]}' repeats shard 0/2 (also in '{files[0]}')", files[0], files[1], files[0]);
         Refused($"'{foreign[1]}' was made with --seed 4; '{files[0]}' with --seed 3", files[0], foreign[1]);
 

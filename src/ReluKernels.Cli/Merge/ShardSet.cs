@@ -32,7 +32,15 @@ public static class ShardSet
         }
         var missing = Enumerable.Range(0, first.Shard.Count).Where(k => !seen.ContainsKey(k)).ToList();
         if (missing.Count > 0)
-            throw new UsageException($"shards {string.Join(", ", missing)} of 0..{first.Shard.Count - 1} are missing (given: {string.Join(", ", paths.Select(p => $"'{p}'"))})");
+            throw new UsageException($"{Listed(missing)} missing from 0..{first.Shard.Count - 1} ({paths.Count} {(paths.Count == 1 ? "file" : "files")} given)");
         return shards;
+    }
+
+    /// <summary>"shard 3 is" / "shards 3, 5 are", naming at most ten so that the line stays one line with 10⁴ shards.</summary>
+    private static string Listed(List<int> missing)
+    {
+        const int Shown = 10;
+        string names = string.Join(", ", missing.Take(Shown)) + (missing.Count > Shown ? $" and {missing.Count - Shown} more" : "");
+        return missing.Count == 1 ? $"shard {names} is" : $"shards {names} are";
     }
 }
