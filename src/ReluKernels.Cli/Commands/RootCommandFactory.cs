@@ -19,6 +19,7 @@ public static class RootCommandFactory
         root.Add(TrainCollapse.TrainCollapseCommand.Create());
         root.Add(TrainSuccess.TrainSuccessCommand.Create());
         root.Add(InitCompare.InitCompareCommand.Create());
+        root.Add(Compositional.CompositionalCommand.Create());
         root.Add(Collapse.MergeCommand.Create());
         root.Add(InfoCommand.Create());
         return root;
