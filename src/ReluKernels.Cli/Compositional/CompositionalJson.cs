@@ -18,7 +18,7 @@ public sealed record CompositionalJson(CompositionalSettingsJson Settings, strin
         var settings = new CompositionalSettingsJson([.. s.Targets.Select(t => $"{t.Name} = {t.Function.Name}, waves {t.Sign.ToString().ToLowerInvariant()}")],
             s.Architecture.ToString(), s.Points, s.Models, s.Epochs, s.PretrainingEpochs, s.LearningRate, s.PretrainingLearningRate, s.StartPeaks, s.Seed);
         var models = result.Models.SelectMany(byMethod => byMethod.Select(list =>
-            (IReadOnlyList<CompositionalModelJson>)[.. list.Select(m => new CompositionalModelJson(m.Index, m.Mse, m.InitialRegions, m.FinalRegions))])).ToArray();
+            (IReadOnlyList<CompositionalModelJson>)[.. list.Select(m => new CompositionalModelJson(m.Index, double.IsFinite(m.Mse) ? m.Mse : null, m.InitialRegions, m.FinalRegions))])).ToArray();
         return new CompositionalJson(settings, result.Kernel, result.Rows, models);
     }
 }
@@ -39,7 +39,7 @@ public sealed record CompositionalSettingsJson(IReadOnlyList<string> Targets, st
 
 /// <summary>One model in the JSON.</summary>
 /// <param name="Index">Its stream index.</param>
-/// <param name="Mse">Final MSE.</param>
+/// <param name="Mse">Final MSE, or null when the training diverged.</param>
 /// <param name="InitialRegions">Regions at the start of raw-weight training.</param>
 /// <param name="FinalRegions">Regions after training.</param>
-public sealed record CompositionalModelJson(int Index, double Mse, int InitialRegions, int FinalRegions);
+public sealed record CompositionalModelJson(int Index, double? Mse, int InitialRegions, int FinalRegions);

@@ -50,5 +50,5 @@ public static class CompositionalTableView
             + $"{defaults.Sum(r => r.OneRegionAfterTraining)} after training (Milkert et al. 2023: \"around half of the default networks collapse\").";
     }
 
-    private static string E(double value) => value.ToString("0.00e+0", CultureInfo.InvariantCulture);
+    private static string E(double? value) => value is { } v ? v.ToString("0.00e+0", CultureInfo.InvariantCulture) : "diverged";
 }

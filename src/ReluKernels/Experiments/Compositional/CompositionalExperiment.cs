@@ -167,17 +167,20 @@ public static class CompositionalExperiment
         };
     }
 
+    private static double? Finite(double value) => double.IsFinite(value) ? value : null;
+
     private static CompositionalRow Row(string target, CompositionalMethod method, IReadOnlyList<CompositionalModel> models)
     {
-        var mse = models.Select(m => m.Mse).Order().ToArray();
+        var mse = models.Select(m => m.Mse).ToArray();
         return new CompositionalRow
         {
             Target = target,
             Method = method,
             Models = models.Count,
-            MinMse = mse[0],
-            MeanMse = mse.Average(),
-            MedianMse = MathNet.Numerics.Statistics.SortedArrayStatistics.Median(mse),
+            Diverged = mse.Count(e => !double.IsFinite(e)),
+            MinMse = Finite(mse.Min()),
+            MeanMse = Finite(mse.Average()),
+            MedianMse = Finite(MathNet.Numerics.Statistics.Statistics.Median(mse)),
             OneRegionAtStart = models.Count(m => m.InitialRegions == 1),
             OneRegionAfterTraining = models.Count(m => m.FinalRegions == 1),
             MeanRegionsAfterTraining = models.Average(m => (double)m.FinalRegions),

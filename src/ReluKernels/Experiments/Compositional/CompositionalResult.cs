@@ -9,5 +9,5 @@ public sealed record CompositionalResult(CompositionalSetup Setup, string Kernel
     IReadOnlyList<IReadOnlyList<IReadOnlyList<CompositionalModel>>> Models)
 {
     /// <summary>The model with the least MSE of <paramref name="method"/> on target <paramref name="target"/> (an index into <see cref="CompositionalSetup.Targets"/>).</summary>
-    public CompositionalModel Best(int target, CompositionalMethod method) => Models[target][(int)method].MinBy(m => m.Mse)!;
+    public CompositionalModel Best(int target, CompositionalMethod method) => Models[target][(int)method].MinBy(m => double.IsNaN(m.Mse) ? double.PositiveInfinity : m.Mse)!;
 }

@@ -9,12 +9,14 @@ public sealed record CompositionalRow
     public required CompositionalMethod Method { get; init; }
     /// <summary>Models trained.</summary>
     public required int Models { get; init; }
-    /// <summary>Smallest final MSE.</summary>
-    public required double MinMse { get; init; }
-    /// <summary>Mean final MSE.</summary>
-    public required double MeanMse { get; init; }
-    /// <summary>Median final MSE.</summary>
-    public required double MedianMse { get; init; }
+    /// <summary>Models whose training diverged (a NaN or infinite MSE).</summary>
+    public required int Diverged { get; init; }
+    /// <summary>Smallest final MSE, or null when it is not finite.</summary>
+    public required double? MinMse { get; init; }
+    /// <summary>Mean final MSE, or null when it is not finite (a model diverged).</summary>
+    public required double? MeanMse { get; init; }
+    /// <summary>Median final MSE, or null when it is not finite.</summary>
+    public required double? MedianMse { get; init; }
     /// <summary>Models whose output was a single affine piece on [0, 1] at the start (collapsed: a line or a constant).</summary>
     public required int OneRegionAtStart { get; init; }
     /// <summary>Models whose output is a single affine piece after training.</summary>

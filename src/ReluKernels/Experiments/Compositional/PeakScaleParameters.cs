@@ -99,8 +99,19 @@ public sealed class PeakScaleParameters
     }
 
     /// <summary>Computes the peaks and scales of <paramref name="z"/> and writes them into <paramref name="network"/>. Allocation-free.</summary>
-    /// <exception cref="ArgumentException">A length does not match.</exception>
+    /// <exception cref="ArgumentException">A length does not match, or a scale overflows to infinity or underflows to 0 (see <see cref="TryApply"/>).</exception>
     public void Apply(ReadOnlySpan<double> z, CompositionalNetwork network)
+    {
+        if (!TryApply(z, network))
+            throw new ArgumentException("The coordinates give a scale that is 0 or infinite in double.", nameof(z));
+    }
+
+    /// <summary>
+    /// As <see cref="Apply"/>, but returns false, leaving the network unchanged, when a scale e^v overflows or underflows
+    /// (a diverging stage one). Allocation-free.
+    /// </summary>
+    /// <exception cref="ArgumentException">A length does not match.</exception>
+    public bool TryApply(ReadOnlySpan<double> z, CompositionalNetwork network)
     {
         ArgumentNullException.ThrowIfNull(network);
         if (z.Length != Count || network.Depth != Depth || network.Sign != Sign)
@@ -111,6 +122,8 @@ public sealed class PeakScaleParameters
         if (Rule == ScaleRule.Differentiable)
         {
             double s0 = BoundedFirstScale ? _peaks[0] * _peaks[1] * Sigmoid(z[first]) : Math.Exp(z[first]);
+            if (!(s0 > 0) || !double.IsFinite(s0))
+                return false;
             DifferentiabilityCondition.Scales(_peaks, s0, _scales);
         }
         else
@@ -118,7 +131,11 @@ public sealed class PeakScaleParameters
             for (int i = 0; i < Depth; i++)
                 _scales[i] = Math.Exp(z[first + i]);
         }
+        foreach (double s in _scales)
+            if (!(s > 0) || !double.IsFinite(s))
+                return false;
         network.Assign(_peaks.AsSpan(0, Depth), _scales);
+        return true;
     }
 
     /// <summary>

@@ -35,6 +35,7 @@ public sealed class Pretrainer<TKernel, T>
     private readonly double[] _peakGradient;
     private readonly double[] _scaleGradient;
     private readonly double[] _zGradient;
+    private readonly double[] _previous;
 
     /// <summary>Creates a stage-one trainer for <paramref name="coordinates"/>' networks on <paramref name="data"/>.</summary>
     /// <exception cref="ArgumentException">The kernel's shape is not 1 → [4 × d] → 1 for the coordinates' depth d.</exception>
@@ -63,6 +64,7 @@ public sealed class Pretrainer<TKernel, T>
         _peakGradient = new double[coordinates.Depth];
         _scaleGradient = new double[coordinates.Depth];
         _zGradient = new double[coordinates.Count];
+        _previous = new double[coordinates.Count];
     }
 
     /// <summary>The coordinates being trained.</summary>
@@ -76,8 +78,9 @@ public sealed class Pretrainer<TKernel, T>
 
     /// <summary>
     /// One full-batch step: sets <paramref name="network"/> from <paramref name="z"/>, computes the loss and dL/dz, moves
-    /// <paramref name="z"/> by Adam and sets the network again from the new z. Returns the loss before the update; a loss
-    /// that is not finite leaves z unchanged.
+    /// <paramref name="z"/> by Adam and sets the network again from the new z. Returns the loss before the update. A loss
+    /// that is not finite leaves z unchanged; an update whose scales overflow or underflow is undone and reported as NaN
+    /// (the stage has diverged: <see cref="Train"/> stops).
     /// </summary>
     /// <exception cref="ArgumentException">The network or z does not fit <see cref="Coordinates"/>.</exception>
     public double Step(Span<double> z, CompositionalNetwork network)
@@ -85,9 +88,12 @@ public sealed class Pretrainer<TKernel, T>
         double loss = LossAndGradient(z, network);
         if (!double.IsFinite(loss))
             return loss;
+        z.CopyTo(_previous);
         _adam.Step(z, _zGradient);
-        Coordinates.Apply(z, network);
-        return loss;
+        if (Coordinates.TryApply(z, network))
+            return loss;
+        _previous.CopyTo(z);
+        return double.NaN;
     }
 
     /// <summary>Runs <paramref name="epochs"/> steps from a fresh Adam state; returns the loss before the last one.</summary>
