@@ -80,6 +80,11 @@ public static class CommandLineGenerator
             Paper, .. Shared], TrainingBudget),
         new(["init-compare"], [O("--tasks", ["f3", "f3,f4"], "f5", "x,"), Runs, Epochs, Paper, .. Shared], TrainingBudget),
         new(["activations"], [Format], []),
+        new(["compositional"], [
+            O("--targets", ["x3", "x3,sine"], "x2", "x3,,"), O("--waves", ["auto", "subtract", "Add"], "both"), O("--depth", ["1", "5"], "0", "23"),
+            O("--points", ["2", "20"], "1"), O("--models", ["1", "2"], "0"), O("--epochs", ["4", "6"], "1"), O("--pretrain-epochs", ["1", "3"], "0"),
+            O("--lr", ["0.01"], "0"), O("--pretrain-lr", ["0.1"], "-1"), O("--peaks", ["0.5,0.5,0.5,0.5,0.5,0.5"], "0.5,1.5", "0,0.5", "x"), .. Shared],
+            [["--targets", "x3"], ["--points", "20"], ["--models", "1"], ["--epochs", "4"], ["--pretrain-epochs", "2"]]),
         new(["merge", "does-not-exist.json"], [Format], []),
     ];
 

@@ -22,6 +22,7 @@ internal static class TrainingKernels
             _ when architecture == Shallow10.Architecture => job.Run(new GeneratedKernel<Shallow10, float>(KernelPath.Auto)),
             _ when architecture == Shallow12.Architecture => job.Run(new GeneratedKernel<Shallow12, float>(KernelPath.Auto)),
             _ when architecture == Shallow16.Architecture => job.Run(new GeneratedKernel<Shallow16, float>(KernelPath.Auto)),
+            _ when architecture == Compositional4x5.Architecture => job.Run(new GeneratedKernel<Compositional4x5, float>(KernelPath.Auto)),
             _ => job.Run(new GenericKernel<float>(architecture)),
         };
     }

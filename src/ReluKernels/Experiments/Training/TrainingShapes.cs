@@ -36,3 +36,6 @@ namespace ReluKernels.Experiments.Training;
 
 /// <summary>Shallow 1 → [16] → 1.</summary>
 [NetworkShape(16, 1)] internal partial struct Shallow16;
+
+/// <summary>Milkert, Hyde &amp; Laine's compositional network (2023, §4.1): 1 → [4 × 5] → 1.</summary>
+[NetworkShape(4, 5)] internal partial struct Compositional4x5;

@@ -1,0 +1,67 @@
+using System.Globalization;
+using ReluKernels.Cli.Output;
+using ReluKernels.Compositional;
+using Spectre.Console;
+
+namespace ReluKernels.Cli.Compositional;
+
+/// <summary>
+/// <c>relukernels compositional --regions</c>: exact output linear regions on [0, 1] of random 1 → [4 × d] → 1 networks
+/// (He with bias and PyTorch's default), d = 1..depth, beside the construction's 2^d (the table of docs/experiments/compositional.md).
+/// </summary>
+public static class CompositionalRegions
+{
+    /// <summary>Random networks per depth and initialiser when <c>--models</c> is not given.</summary>
+    public const int DefaultNetworks = 2000;
+
+    private static readonly string[] Columns = ["init", "d", "2^d", "mean", "min", "Q1", "median", "Q3", "max", "one region"];
+
+    /// <summary>Runs the survey and writes <c>compositional-regions.csv/.json</c> and the table.</summary>
+    public static int Run(int depth, int networks, ulong seed, string outDirectory, OutputFormat format)
+    {
+        (string Name, IInitializer Initializer)[] initializers = [("He", NormalInitializer.HeWithBias), ("PyTorch", UniformInitializer.PyTorchDefault)];
+        var rows = new List<RegionRow>();
+        foreach (var (name, initializer) in initializers)
+            for (int d = 1; d <= depth; d++)
+            {
+                var s = RegionCountSurvey.Sample(initializer, CompositionalNetwork.Width, d, networks, seed);
+                var q = s.Quantiles;
+                rows.Add(new RegionRow(name, d, s.ConstructionCount, s.Counts.Count, s.Mean, q.Min, q.Q1, q.Median, q.Q3, q.Max, s.SingleRegionFraction));
+            }
+        var csv = new Csv("init", "depth", "construction", "networks", "mean", "min", "q1", "median", "q3", "max", "oneRegionFraction");
+        foreach (var r in rows)
+            csv.Row(r.Init, r.Depth, r.Construction, r.Networks, r.Mean, r.Min, r.Q1, r.Median, r.Q3, r.Max, r.OneRegionFraction);
+        ExperimentFiles.Write(Path.Combine(outDirectory, "compositional-regions"), Json.Serialize(rows), csv.ToString(), null, () =>
+        {
+            var table = new Table().Border(TableBorder.Rounded);
+            foreach (string column in Columns)
+                table.AddColumn(new TableColumn(column).RightAligned());
+            foreach (var r in rows)
+                table.AddRow(r.Init, I(r.Depth), I(r.Construction), F(r.Mean, "0.00"), F(r.Min, "0.#"), F(r.Q1, "0.#"), F(r.Median, "0.#"), F(r.Q3, "0.#"),
+                    F(r.Max, "0.#"), F(100 * r.OneRegionFraction, "0.0") + " %");
+            table.Caption(Markup.Escape($"Exact output regions on [0, 1] of {networks} random 1 → [4 × d] → 1 networks per row (network n from CounterRng(seed {seed}, stream n)). "
+                + "He: [W, b] ~ N(0, 2/(fan_in + 1)); PyTorch: W, b ~ U(±1/√fan_in). Quantiles: R-8."));
+            return table;
+        }, format);
+        return ExitCodes.Success;
+    }
+
+    private static string I(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string F(double value, string pattern) => value.ToString(pattern, CultureInfo.InvariantCulture);
+
+    /// <summary>One row of the region-count table.</summary>
+    /// <param name="Init">He or PyTorch.</param>
+    /// <param name="Depth">Hidden layers.</param>
+    /// <param name="Construction">2^depth.</param>
+    /// <param name="Networks">Networks sampled.</param>
+    /// <param name="Mean">Mean count.</param>
+    /// <param name="Min">Least count.</param>
+    /// <param name="Q1">First quartile.</param>
+    /// <param name="Median">Median.</param>
+    /// <param name="Q3">Third quartile.</param>
+    /// <param name="Max">Largest count.</param>
+    /// <param name="OneRegionFraction">Fraction with a single region.</param>
+    public sealed record RegionRow(string Init, int Depth, long Construction, int Networks, double Mean, double Min, double Q1, double Median, double Q3,
+        double Max, double OneRegionFraction);
+}
