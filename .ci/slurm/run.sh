@@ -167,6 +167,9 @@ if [[ -s $checkpoint && $(job_field "$victim" JobState) == RUNNING ]]; then
     if [[ ${restarts:-0} -ge 1 ]]; then pass "task 1 was requeued while running with a checkpoint on disk (Restarts=$restarts)"
     else fail "task 1 shows Restarts=${restarts:-?}: the requeue did not take"; fi
     # Byte-identity cannot tell a resumed rerun from a fresh one (both are exact); the run times show which it was.
+    if grep -q "task 1: resuming from checkpoint" "$WORK/runs/requeued/collapse-${ARRAY_JOB}_1.log" 2>/dev/null; then
+        pass "task 1 restarted with its checkpoint on disk and resumed from it"
+    else fail "task 1's log does not show a resume from its checkpoint"; fi
     echo "task 1 ran $(job_field "$victim" RunTime) after the requeue; task 0 ran $(job_field "${ARRAY_JOB}_0" RunTime)"
 else
     show_logs
