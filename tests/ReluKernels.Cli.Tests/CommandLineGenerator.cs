@@ -80,6 +80,11 @@ public static class CommandLineGenerator
             Paper, .. Shared], TrainingBudget),
         new(["init-compare"], [O("--tasks", ["f3", "f3,f4"], "f5", "x,"), Runs, Epochs, Paper, .. Shared], TrainingBudget),
         new(["activations"], [Format], []),
+        new(["conditioning"], [
+            O("--activation", ["normalised-relu", "SIGN", "norm-relu", "leaky-relu(slope=0.2)"], "leaky-relu", "softplus"),
+            O("--inputs", ["2", "3"], "1", "1001"), O("--dimension", ["3", "1"], "0"), O("--separation", ["0.1", "1"], "0", "1.5"),
+            O("--max-depth", ["1", "3"], "0", "1001"), O("--width", ["4", "8"], "1", "4097"), O("--networks", ["2", "3"], "1"),
+            O("--widths", ["4,8", "16"], "1", "4097"), .. Shared], [["--networks", "2"], ["--width", "4"], ["--max-depth", "2"]]),
         new(["merge", "does-not-exist.json"], [Format], []),
     ];
 
