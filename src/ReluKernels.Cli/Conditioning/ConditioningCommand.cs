@@ -64,10 +64,10 @@ public static class ConditioningCommand
         }
     }
 
-    private static int Run(Activations.ScalarActivation activation, double[][] inputs, SimulationSettings settings, int[] widths,
+    private static int Run(ReluKernels.Activations.ScalarActivation activation, double[][] inputs, SimulationSettings settings, int[] widths,
         string outDirectory, OutputFormat format, bool noPlot)
     {
-        Activations.ScalarActivation normalised;
+        ReluKernels.Activations.ScalarActivation normalised;
         MathNet.Numerics.LinearAlgebra.Matrix<double> gram;
         try
         {

@@ -48,7 +48,7 @@ public static class ConditioningPlot
         return [.. files];
     }
 
-    private static void Series(Plot plot, Color color, string name, double[] depths, IEnumerable<double?> theory, IEnumerable<Conditioning.Estimate?> simulated)
+    private static void Series(Plot plot, Color color, string name, double[] depths, IEnumerable<double?> theory, IEnumerable<ReluKernels.Conditioning.Estimate?> simulated)
     {
         var t = theory.ToArray();
         var s = simulated.ToArray();
@@ -67,7 +67,7 @@ public static class ConditioningPlot
         var mean = plot.Add.ScatterPoints(x, simIndex.Select(i => Math.Log10(s[i]!.Mean)).ToArray());
         mean.Color = color;
         mean.LegendText = $"{name}: simulation (95%)";
-        foreach (var bound in new Func<Conditioning.Estimate, double>[] { e => e.Low, e => e.High })
+        foreach (var bound in new Func<ReluKernels.Conditioning.Estimate, double>[] { e => e.Low, e => e.High })
         {
             var edge = plot.Add.Scatter(x, simIndex.Select(i => Math.Log10(bound(s[i]!))).ToArray());
             edge.Color = color.WithAlpha(0.4);

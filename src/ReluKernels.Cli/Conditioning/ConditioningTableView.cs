@@ -16,12 +16,12 @@ public static class ConditioningTableView
         foreach (string c in new[] { "depth", "max corr (∞)", "max corr (sim)", "κ(K) (∞)", "κ(K̂) (sim)", "‖K̂ − K‖/n", "κ(Θ) (∞)", "κ(Θ̂) (sim)" })
             table.AddColumn(new TableColumn(c).RightAligned());
         foreach (var d in report.Depths)
-            table.AddRow(d.Depth.ToString(CultureInfo.InvariantCulture), F(d.TheoryMaxCorrelation), E(d.MaxCorrelation), F(d.TheoryConditionNumber),
+            table.AddRow(new[] { d.Depth.ToString(CultureInfo.InvariantCulture), F(d.TheoryMaxCorrelation), E(d.MaxCorrelation), F(d.TheoryConditionNumber),
                 E(d.ConditionNumber) + (d.SingularNetworks > 0 ? $" ({d.SingularNetworks} singular)" : ""), E(d.KernelError),
-                F(d.TheoryNtkConditionNumber), E(d.NtkConditionNumber));
+                F(d.TheoryNtkConditionNumber), E(d.NtkConditionNumber) }.Select(cell => new Text(cell)));
         table.Caption(Markup.Escape(FormattableString.Invariant(
             $"{report.Activation}, μ = {report.NonLinearity:F6}; n = {report.Inputs} inputs in d = {report.Dimension}, δ = {report.Separation:F4}, λ_min(G) = {report.SmallestGramEigenvalue:F4}; ")
-            + FormattableString.Invariant($"simulation: width {report.Width}, {report.Networks} networks, mean [95% interval]. ∞ = infinite-width theory (Agarwal et al. 2021)."))); 
+            + FormattableString.Invariant($"simulation: width {report.Width}, {report.Networks} networks, mean [95% interval]. ∞ = infinite-width theory (Agarwal et al. 2021).")));
         return table;
     }
 
