@@ -20,7 +20,7 @@ public static class ConditioningTableView
                 E(d.ConditionNumber) + (d.SingularNetworks > 0 ? $" ({d.SingularNetworks} singular)" : ""), E(d.KernelError),
                 F(d.TheoryNtkConditionNumber), E(d.NtkConditionNumber) }.Select(cell => new Text(cell)));
         table.Caption(Markup.Escape(FormattableString.Invariant(
-            $"{report.Activation}, μ = {report.NonLinearity:F6}; n = {report.Inputs} inputs in d = {report.Dimension}, δ = {report.Separation:F4}, λ_min(G) = {report.SmallestGramEigenvalue:F4}; ")
+            $"{report.Activation}, μ = {report.NonLinearity:F6}; n = {report.Inputs} inputs in d = {report.Dimension}, δ = {report.Separation:F4}, λ_min(G) = {Number(report.SmallestGramEigenvalue)}; ")
             + FormattableString.Invariant($"simulation: width {report.Width}, {report.Networks} networks, mean [95% interval]. ∞ = infinite-width theory (Agarwal et al. 2021).")));
         return table;
     }
