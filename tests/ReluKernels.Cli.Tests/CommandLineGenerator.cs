@@ -85,6 +85,11 @@ public static class CommandLineGenerator
             O("--points", ["2", "20"], "1"), O("--models", ["1", "2"], "0"), O("--epochs", ["4", "6"], "1"), O("--pretrain-epochs", ["1", "3"], "0"),
             O("--lr", ["0.01"], "0"), O("--pretrain-lr", ["0.1"], "-1"), O("--peaks", ["0.5,0.5,0.5,0.5,0.5,0.5"], "0.5,1.5", "0,0.5", "x"), .. Shared],
             [["--targets", "x3"], ["--points", "20"], ["--models", "1"], ["--epochs", "4"], ["--pretrain-epochs", "2"]]),
+        new(["conditioning"], [
+            O("--activation", ["normalised-relu", "SIGN", "norm-relu", "leaky-relu(slope=0.2)"], "leaky-relu", "softplus"),
+            O("--inputs", ["2", "3"], "1", "1001"), O("--dimension", ["3", "1"], "0"), O("--separation", ["0.1", "1"], "0", "1.5"),
+            O("--max-depth", ["1", "3"], "0", "1001"), O("--width", ["4", "8"], "1", "4097"), O("--networks", ["2", "3"], "1"),
+            O("--widths", ["4,8", "16"], "1", "4097"), .. Shared], [["--networks", "2"], ["--width", "4"], ["--max-depth", "2"]]),
         new(["merge", "does-not-exist.json"], [Format], []),
     ];
 

@@ -13,6 +13,7 @@ public sealed class OutputPathTests
         { "train-success", ["--runs", "1", "--epochs", "1", "--widths", "4"] },
         { "init-compare", ["--runs", "1", "--epochs", "1", "--tasks", "f3"] },
         { "activations", [] },
+        { "conditioning", ["--networks", "2", "--width", "8", "--max-depth", "2"] },
         { "merge", ["does-not-exist.json"] },
     };
 

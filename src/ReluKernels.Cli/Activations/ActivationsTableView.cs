@@ -26,5 +26,6 @@ public static class ActivationsTableView
         return table;
     }
 
-    private static string F(double value) => value.ToString("0.000000", CultureInfo.InvariantCulture);
+    // Rounded first so that tiny negatives (σ̂(0) ≈ −1e-17 from quadrature) print as 0.000000, not -0.000000.
+    private static string F(double value) => (Math.Round(value, 6) + 0.0).ToString("0.000000", CultureInfo.InvariantCulture);
 }

@@ -21,6 +21,7 @@ public static class RootCommandFactory
         root.Add(InitCompare.InitCompareCommand.Create());
         root.Add(Activations.ActivationsCommand.Create());
         root.Add(Compositional.CompositionalCommand.Create());
+        root.Add(Conditioning.ConditioningCommand.Create());
         root.Add(Merge.MergeCommand.Create());
         root.Add(InfoCommand.Create());
         return root;
