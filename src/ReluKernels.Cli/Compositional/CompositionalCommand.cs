@@ -128,12 +128,12 @@ public static class CompositionalCommand
         int total = setup.Targets.Count * setup.Models;
         try
         {
-            result = ProgressDisplay.Run("compositional", progress => CompositionalExperiment.Run(setup,
+            result = ProgressDisplay.Run("compositional", interrupt, progress => CompositionalExperiment.Run(setup,
                 progress is null ? null : new CallbackProgress<int>(done => progress(done, total)), interrupt.Token));
         }
         catch (OperationCanceledException)
         {
-            return CliErrors.Report(Console.Error, ExitCodes.RuntimeFailure, "interrupted");
+            return interrupt.Report();
         }
         string stem = Path.Combine(outDirectory, "compositional");
         ExperimentFiles.Write(stem, Json.Serialize(CompositionalJson.From(result)), CompositionalCsv.Build(result),

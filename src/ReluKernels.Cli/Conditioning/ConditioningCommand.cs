@@ -82,10 +82,18 @@ public static class ConditioningCommand
             throw new UsageException($"--width and --widths must be at least the number of inputs ({gram.RowCount}), or K̂ is singular");
         settings = settings with { WithNtk = settings.Width <= FiniteWidthNetwork.MaxNtkWidth };
         using var interrupt = new Interrupt();
-        var report = ProgressDisplay.Run("conditioning", _ => new ConditioningReport(normalised.ToString(), ActivationMoments.Of(normalised).NonLinearity,
-            gram.RowCount, inputs[0].Length, GramMatrix.Separation(gram), KernelSpectrum.Of(gram).SmallestEigenvalue, settings.Width, settings.Networks,
-            settings.Seed, ConditioningSimulation.Run(normalised, inputs, settings, interrupt.Token),
-            widths.Length == 0 ? null : WidthConvergence.Measure(normalised, inputs, widths, settings, interrupt.Token)));
+        ConditioningReport report;
+        try
+        {
+            report = ProgressDisplay.Run("conditioning", interrupt, _ => new ConditioningReport(normalised.ToString(), ActivationMoments.Of(normalised).NonLinearity,
+                gram.RowCount, inputs[0].Length, GramMatrix.Separation(gram), KernelSpectrum.Of(gram).SmallestEigenvalue, settings.Width, settings.Networks,
+                settings.Seed, ConditioningSimulation.Run(normalised, inputs, settings, interrupt.Token),
+                widths.Length == 0 ? null : WidthConvergence.Measure(normalised, inputs, widths, settings, interrupt.Token)));
+        }
+        catch (OperationCanceledException)
+        {
+            return interrupt.Report();
+        }
         ExperimentFiles.Write(Path.Combine(outDirectory, "conditioning"), Json.Serialize(report), ConditioningCsv.Build(report),
             noPlot ? null : stem => ConditioningPlot.Save(report, stem), () => ConditioningTableView.Build(report), format,
             report.Convergence?.Slope is { } slope ? FormattableString.Invariant($"Kernel error vs width at depth {report.Convergence.Depth}: slope {slope:F3} (CLT: -0.5).") : null);
