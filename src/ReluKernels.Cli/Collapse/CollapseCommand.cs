@@ -33,16 +33,8 @@ public static class CollapseCommand
         probe.Description = "Input x at which the per-input zero probability is measured.";
         probe.DefaultValueFactory = _ => CollapseDefaults.Probe;
         var engine = CommonOptions.Engine();
-        var shard = new Option<Shard?>("--shard")
-        {
-            Description = "Run only shard k/n of the blocks and write its counts to collapse.shard-k-of-n.json (combine with 'merge').",
-            CustomParser = r =>
-            {
-                try { return Shard.Parse(r.Tokens.Count == 1 ? r.Tokens[0].Value : ""); }
-                catch (FormatException ex) { r.AddError($"--shard: {ex.Message}"); return null; }
-            },
-        };
-        var checkpoint = new Option<string?>("--checkpoint") { Description = "Checkpoint file: resumed if it exists, updated atomically every 2 s and at the end." };
+        var shard = CommonOptions.Shard("Run only shard k/n of the blocks and write its counts to collapse.shard-k-of-n.json (combine with 'merge').");
+        var checkpoint = CommonOptions.Checkpoint();
         var seed = CommonOptions.Seed();
         var threads = CommonOptions.Threads();
         var output = CommonOptions.Out();

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ReluKernels.Cli.Merge;
 using ReluKernels.Cli.Options;
 using ReluKernels.Cli.Output;
 using ReluKernels.Cli.State;
@@ -7,15 +8,16 @@ using ReluKernels.MonteCarlo;
 namespace ReluKernels.Cli.Collapse;
 
 /// <summary>
-/// <c>relukernels merge</c>: sums the shard files of one sharded <c>collapse</c> run into its full result. Counts are
-/// integers and shards cover disjoint blocks, so the merged counts equal those of one unsharded run exactly.
+/// <c>relukernels merge</c>: combines the shard files of one sharded run into its full result, with the merger of the
+/// files' command (<see cref="ShardMergers"/>). For <c>collapse</c> it sums the counts: they are integers and shards cover
+/// disjoint blocks, so the merged counts equal those of one unsharded run exactly.
 /// </summary>
 public static class MergeCommand
 {
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
-        var files = new Argument<string[]>("files") { Description = "The collapse.shard-k-of-n.json files of every shard k = 0..n-1.", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("files") { Description = "The {command}.shard-k-of-n.json files of every shard k = 0..n-1.", Arity = ArgumentArity.OneOrMore };
         // System.CommandLine hands an unknown option after the files (merge a.json --seed 3) to this argument as a file name.
         files.Validators.Add(r =>
         {
@@ -25,12 +27,11 @@ public static class MergeCommand
         var output = CommonOptions.Out();
         var format = CommonOptions.Format();
         var noPlot = CommonOptions.NoPlot();
-        var command = new Command("merge", "Sum the shard files of a sharded 'collapse' run into its full result.") { files, output, format, noPlot };
+        var command = new Command("merge", "Combine the shard files of a sharded run (collapse, train-collapse, train-success, init-compare) into its full result.") { files, output, format, noPlot };
         command.SetAction(r =>
         {
-            var shards = Load(r.GetValue(files)!);
-            var inputs = shards.Select(s => new ProvenanceInput(s.Path, ProvenanceSidecar.Sha256Of(s.Path), s.Provenance)).ToList();
-            CollapseOutput.Write(CollapseOutput.Reports(Sum(shards), shards[0].Config.Depths), r.GetValue(output)!, r.GetValue(format), r.GetValue(noPlot), inputs);
+            var paths = r.GetValue(files)!;
+            ShardMergers.For(StateFile.CommandOf(paths[0]), paths[0]).Merge(paths, r.GetValue(output)!, r.GetValue(format), r.GetValue(noPlot));
             return ExitCodes.Success;
         });
         return command;
@@ -76,5 +77,20 @@ public static class MergeCommand
                 total.Add(shard.Runs[i].Tally);
             return new CollapseRun(template.Experiment, template.Engine, total, 0, Complete: true);
         })];
+    }
+}
+
+/// <summary>The merger of <c>collapse</c> shard files (<see cref="MergeCommand.Load"/>, <see cref="MergeCommand.Sum"/>).</summary>
+public sealed class CollapseShardMerger : IShardMerger
+{
+    /// <inheritdoc/>
+    public string Command => CollapseStateFile.Command;
+
+    /// <inheritdoc/>
+    public void Merge(IReadOnlyList<string> paths, string outDirectory, OutputFormat format, bool noPlot)
+    {
+        var shards = MergeCommand.Load(paths);
+        var inputs = shards.Select(s => new ProvenanceInput(s.Path, ProvenanceSidecar.Sha256Of(s.Path), s.Provenance)).ToList();
+        CollapseOutput.Write(CollapseOutput.Reports(MergeCommand.Sum(shards), shards[0].Config.Depths), outDirectory, format, noPlot, inputs);
     }
 }

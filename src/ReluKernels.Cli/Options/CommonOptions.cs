@@ -48,6 +48,21 @@ public static class CommonOptions
         return option;
     }
 
+    /// <summary><c>--shard k/n</c>: run only part k of n and write a shard file for <c>merge</c>; <paramref name="description"/> says which part.</summary>
+    public static Option<Shard?> Shard(string description) => new("--shard")
+    {
+        Description = description,
+        CustomParser = r =>
+        {
+            try { return MonteCarlo.Shard.Parse(r.Tokens.Count == 1 ? r.Tokens[0].Value : ""); }
+            catch (FormatException ex) { r.AddError($"--shard: {ex.Message}"); return null; }
+        },
+    };
+
+    /// <summary><c>--checkpoint FILE</c>.</summary>
+    public static Option<string?> Checkpoint() =>
+        new("--checkpoint") { Description = "Checkpoint file: resumed if it exists, updated atomically every 2 s and at the end." };
+
     /// <summary><c>--no-plot</c>.</summary>
     public static Option<bool> NoPlot() => new("--no-plot") { Description = "Do not write PNG/SVG plots." };
 

@@ -75,6 +75,27 @@ public static class StateFile
         return envelope;
     }
 
+    /// <summary>The command a state file belongs to, read after the same kind and version checks as <see cref="Load"/> (its checksum is checked by <see cref="Load"/>).</summary>
+    /// <exception cref="UsageException">Missing, unreadable, a directory, not a state file, or another version.</exception>
+    public static string CommandOf(string path)
+    {
+        if (Directory.Exists(path))
+            throw new UsageException($"'{path}' is a directory, not a state file");
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"cannot read '{path}': {ex.Message}");
+        }
+        CheckHeader(path, text);
+        using var document = JsonDocument.Parse(text);
+        return document.RootElement.TryGetProperty("command", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString()!
+            : throw new UsageException($"'{path}' is not a relukernels state file");
+    }
+
     /// <summary>Kind and version first, so that an old or foreign file gets that message rather than a field-by-field one.</summary>
     private static void CheckHeader(string path, string text)
     {
