@@ -34,6 +34,34 @@ public sealed class CollapseCommandTests
     }
 
     [Fact]
+    public void The_first_dead_layer_array_is_in_each_widths_deepest_cell_only_and_its_prefixes_give_the_shallower_counts()
+    {
+        var r = Cli.Run([.. Small, "--format", "json", "--out", Cli.TempDirectory()]);
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        using var json = JsonDocument.Parse(r.Stdout);
+        foreach (var width in json.RootElement.EnumerateArray().GroupBy(c => c.GetProperty("width").GetInt32()))
+        {
+            var cells = width.OrderBy(c => c.GetProperty("depth").GetInt32()).ToArray();
+            Assert.All(cells[..^1], c => Assert.Equal(JsonValueKind.Null, c.GetProperty("firstDeadLayer").ValueKind));
+            long[] firstDead = [.. cells[^1].GetProperty("firstDeadLayer").EnumerateArray().Select(e => e.GetInt64())];
+            Assert.Equal(6, firstDead.Length);
+            foreach (var cell in cells)
+                Assert.Equal(cell.GetProperty("collapsed").GetInt64(), firstDead[..cell.GetProperty("depth").GetInt32()].Sum());
+        }
+    }
+
+    [Fact]
+    public void A_grid_beyond_the_cell_limit_is_refused_before_any_work()
+    {
+        string dir = Path.Combine(Cli.TempDirectory(), "out");
+        var r = Cli.Run("collapse", "--widths", "2..64", "--depths", "1..5000", "--out", dir);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal("relukernels: --widths × --depths: 315000 cells (63 widths × 5000 depths) exceed the limit of 200000; split the widths over several runs",
+            Assert.Single(r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+        Assert.False(Directory.Exists(dir));
+    }
+
+    [Fact]
     public void Plots_are_written_as_png_and_svg()
     {
         string dir = Cli.TempDirectory();
@@ -82,7 +110,7 @@ public sealed class CollapseCommandTests
             Assert.Empty(Directory.EnumerateFileSystemEntries(output));
         }
 
-        Refused(Cli.Run("merge", first, "--out", output), $"shards 1 of 0..1 are missing (given: '{first}')");
+        Refused(Cli.Run("merge", first, "--out", output), "shard 1 is missing from 0..1 (1 file given)");
         Refused(Cli.Run("merge", first, first, "--out", output), $"'{first}' repeats shard 0/2 (also in '{first}')");
         Refused(Cli.Run("merge", first, foreign, "--out", output), $"'{foreign}' was made with --seed 6; '{first}' with --seed 5");
 
@@ -95,6 +123,16 @@ public sealed class CollapseCommandTests
         string old = Path.Combine(Cli.TempDirectory(), "old.json");
         File.WriteAllText(old, """{ "kind": "relukernels-collapse-state", "version": 1, "config": {}, "depths": [1], "runs": [] }""");
         Refused(Cli.Run("merge", old, "--out", output), $"'{old}' has format version 1; this build reads 2");
+    }
+
+    [Fact]
+    public void Merge_of_a_large_incomplete_set_names_the_first_missing_shards_on_one_short_line()
+    {
+        string parts = Cli.TempDirectory(), output = Cli.TempDirectory();
+        Assert.Equal(0, Cli.Run([.. Small, "--out", parts, "--shard", "0/13", "--format", "csv"]).ExitCode);
+        var r = Cli.Run("merge", Path.Combine(parts, "collapse.shard-0-of-13.json"), "--out", output);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal("relukernels: shards 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 and 2 more are missing from 0..12 (1 file given)", r.Stderr.TrimEnd('\n'));
     }
 
     [Fact]

@@ -79,6 +79,7 @@ public static class CommandLineGenerator
             O("--targets", ["f1", "f1,f2", "f2"], "f3"), O("--widths", ["4", "2,4"], "1", "65"), Runs, Epochs, LearningRate, Optimizer, Momentum, BatchSize,
             Paper, .. Shared], TrainingBudget),
         new(["init-compare"], [O("--tasks", ["f3", "f3,f4"], "f5", "x,"), Runs, Epochs, Paper, .. Shared], TrainingBudget),
+        new(["activations"], [Format], []),
         new(["merge", "does-not-exist.json"], [Format], []),
     ];
 

@@ -12,6 +12,7 @@ public sealed class OutputPathTests
         { "train-collapse", ["--runs", "1", "--epochs", "1"] },
         { "train-success", ["--runs", "1", "--epochs", "1", "--widths", "4"] },
         { "init-compare", ["--runs", "1", "--epochs", "1", "--tasks", "f3"] },
+        { "activations", [] },
         { "merge", ["does-not-exist.json"] },
     };
 

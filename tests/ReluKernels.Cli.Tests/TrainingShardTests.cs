@@ -90,10 +90,10 @@ public sealed class TrainingShardTests
         string dir = Cli.TempDirectory(), checkpoint = Path.Combine(dir, "checkpoint.json");
         Assert.Equal(0, Run(command, "--out", Path.Combine(dir, "first"), "--checkpoint", checkpoint).ExitCode);
         // What a run stopped part-way leaves: the runs finished so far, in any subset (workers finish out of order).
-        var (state, plan) = TrainingStateFile.Load(checkpoint, command, PlanOf(command));
-        var partial = state.Cells.Select((c, i) => c with { Runs = [.. c.Runs.Where(run => (run.Run + i) % 3 == 1)] }).ToList();
-        Assert.True(partial.Sum(c => c.Runs.Count) < state.Cells.Sum(c => c.Runs.Count));
-        TrainingStateFile.Save(checkpoint, plan, Shard.Whole, partial);
+        var state = TrainingStateFile.Load(checkpoint, command, PlanOf(command));
+        var partial = state.Runs.Select((c, i) => c with { Runs = [.. c.Runs.Where(run => (run.Run + i) % 3 == 1)] }).ToList();
+        Assert.True(partial.Sum(c => c.Runs.Count) < state.Runs.Sum(c => c.Runs.Count));
+        TrainingStateFile.Save(checkpoint, state.Config, Shard.Whole, partial);
 
         string resumed = Path.Combine(dir, "resumed");
         var r = Run(command, "--out", resumed, "--checkpoint", checkpoint, "--threads", "1");
@@ -149,7 +149,7 @@ public sealed class TrainingShardTests
 
         (string[] Files, string Expected)[] cases =
         [
-            ([files[0]], "shards 1 of 0..1 are missing"),
+            ([files[0]], "shard 1 is missing from 0..1"),
             ([files[0], files[1], files[1]], "repeats shard 1/2"),
             ([files[0], foreign], "was made with --seed 9"),
             ([files[0], edited], "was modified after it was written"),

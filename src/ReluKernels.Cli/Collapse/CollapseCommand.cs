@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using ReluKernels.Cli.Options;
 using ReluKernels.Cli.Output;
+using ReluKernels.Cli.State;
 using ReluKernels.Experiments;
 using ReluKernels.MonteCarlo;
 using ReluKernels.MonteCarlo.Engines;
@@ -33,7 +34,7 @@ public static class CollapseCommand
         probe.Description = "Input x at which the per-input zero probability is measured.";
         probe.DefaultValueFactory = _ => CollapseDefaults.Probe;
         var engine = CommonOptions.Engine();
-        var shard = CommonOptions.Shard("Run only shard k/n of the blocks and write its counts to collapse.shard-k-of-n.json (combine with 'merge').");
+        var shard = CommonOptions.Shard("collapse.shard-k-of-n.json");
         var checkpoint = CommonOptions.Checkpoint();
         var seed = CommonOptions.Seed();
         var threads = CommonOptions.Threads();
@@ -76,31 +77,20 @@ public static class CollapseCommand
 
         using var interrupt = new Interrupt();
         var config = CollapseRunConfig.Of(s);
-        var runner = new CollapseGridRunner(s.Options, s.Checkpoint is null ? null : new CollapseCheckpoint(s.Checkpoint, config));
-        var runs = ProgressDisplay.Run("collapse", progress => runner.Run(experiments, engine, progress, interrupt.Token));
+        var runner = new CollapseGridRunner<CollapseRunConfig>(s.Options, s.Checkpoint is null ? null : new(s.Checkpoint, config));
+        var runs = ProgressDisplay.Run("collapse", interrupt, progress => runner.Run(experiments, engine, progress, interrupt.Token));
         if (runs.Any(r => !r.Complete))
         {
-            string how = s.Checkpoint is null ? "rerun with --checkpoint FILE to make runs resumable" : $"resume with the same command (checkpoint {s.Checkpoint})";
-            return CliErrors.Report(Console.Error, ExitCodes.RuntimeFailure, $"interrupted; {how}");
+            return interrupt.Report(s.Checkpoint is null ? "rerun with --checkpoint FILE to make runs resumable" : $"resume with the same command (checkpoint {s.Checkpoint})");
         }
         if (s.Options.Shard.IsWhole)
         {
             CollapseOutput.Write(CollapseOutput.Reports(runs, s.Depths), s.OutDirectory, s.Format, s.NoPlot);
             return ExitCodes.Success;
         }
-        // A shard's counts are partial: it writes only its state file, so array tasks sharing one --out never overwrite
-        // each other's results, and nothing partial can be mistaken for the answer.
-        var shard = s.Options.Shard;
-        string path = Path.Combine(s.OutDirectory, ShardFileName(shard));
-        CollapseStateFile.Save(path, config, shard, runs);
-        Console.Out.WriteLine($"Wrote {path} (shard {shard}: partial counts).");
-        Console.Out.WriteLine($"When all {shard.Count} shards are done: relukernels merge " +
-            $"{Provenance.Quote(Path.Combine(s.OutDirectory, $"collapse.shard-"))}*{Provenance.Quote($"-of-{shard.Count}.json")} --out DIR");
+        ShardResult.Write(s.OutDirectory, config, s.Options.Shard, CollapseStateFile.Payload(runs));
         return ExitCodes.Success;
     }
-
-    /// <summary>The name of shard <paramref name="shard"/>'s result file, <c>collapse.shard-k-of-n.json</c>.</summary>
-    public static string ShardFileName(Shard shard) => $"collapse.shard-{shard.Index}-of-{shard.Count}.json";
 }
 
 /// <summary>The parsed <c>collapse</c> command line.</summary>
@@ -108,10 +98,19 @@ public sealed record CollapseSettings(
     int[] Widths, int[] Depths, WeightDistribution Weights, double BiasStd, double Radius, double Probe, EngineKind Engine,
     MonteCarloOptions Options, string? Checkpoint, string OutDirectory, OutputFormat Format, bool NoPlot)
 {
+    /// <summary>
+    /// Most cells (widths × depths) one run reports: its outputs grow linearly in the cells, about 0.8 kB of JSON, 0.2 kB
+    /// of CSV and (as a table) 12 kB of memory each, so this bounds a run to ~200 MB of output and ~2.5 GB of memory.
+    /// </summary>
+    public const long MaxCells = 200_000;
+
     /// <summary>One experiment per width at the deepest requested depth.</summary>
-    /// <exception cref="UsageException">An option combination the experiment rejects (e.g. a probe outside Ω).</exception>
+    /// <exception cref="UsageException">An option combination the experiment rejects (e.g. a probe outside Ω), or more than <see cref="MaxCells"/> cells.</exception>
     public IReadOnlyList<CollapseExperiment> Experiments()
     {
+        long cells = (long)Widths.Length * Depths.Length;
+        if (cells > MaxCells)
+            throw new UsageException($"--widths × --depths: {cells} cells ({Widths.Length} widths × {Depths.Length} depths) exceed the limit of {MaxCells}; split the widths over several runs");
         try
         {
             Options.Validate();

@@ -9,7 +9,8 @@ namespace ReluKernels.Cli.Collapse;
 /// Runs one Monte-Carlo run per width at the deepest requested depth (every shallower depth is read off the same
 /// networks), resuming from and saving to an optional checkpoint.
 /// </summary>
-public sealed class CollapseGridRunner(MonteCarloOptions options, CollapseCheckpoint? checkpoint)
+/// <typeparam name="TConfig">The command's config (its checkpoint's arguments).</typeparam>
+public sealed class CollapseGridRunner<TConfig>(MonteCarloOptions options, CollapseCheckpoint<TConfig>? checkpoint) where TConfig : class, ICollapseGridConfig<TConfig>
 {
     private static readonly TimeSpan CheckpointInterval = TimeSpan.FromSeconds(2);
 
@@ -46,19 +47,14 @@ public sealed class CollapseGridRunner(MonteCarloOptions options, CollapseCheckp
     }
 
     /// <summary>The checkpoint to resume from, if one exists; it must have been made with exactly this run's arguments.</summary>
-    private CollapseState? LoadCheckpoint()
+    private LoadedState<TConfig, CollapseRun>? LoadCheckpoint()
     {
         if (checkpoint is null || !File.Exists(checkpoint.Path))
             return null;
-        var file = CollapseStateFile.Load(checkpoint.Path);
-        var (stored, current) = StateArguments.Differences(WithShard(file.Arguments, file.Shard), WithShard(checkpoint.Config.ToArguments(), options.Shard));
-        if (stored.Length > 0)
-            throw new UsageException($"checkpoint '{checkpoint.Path}' was made with {stored}; this run has {current}");
+        var file = CollapseStateFile.Load<TConfig>(checkpoint.Path);
+        StateArguments.RefuseOtherRun(checkpoint.Path, file.Arguments, file.Shard, checkpoint.Config.ToArguments(), options.Shard);
         return file;
     }
-
-    private static Dictionary<string, string> WithShard(IReadOnlyDictionary<string, string> arguments, Shard shard) =>
-        new(arguments) { ["shard"] = shard.ToString() };
 
     private void Save(IEnumerable<CollapseRun> runs) => CollapseStateFile.Save(checkpoint!.Path, checkpoint.Config, options.Shard, runs);
 

@@ -12,11 +12,11 @@ public static class CollapseOutput
         [.. runs.SelectMany(run => depths.Order().Select(d => CollapseCellReport.From(run, d)))];
 
     /// <summary>
-    /// Writes collapse.csv, collapse.json, (unless <paramref name="noPlot"/>) collapse.png/.svg and collapse.provenance.json
-    /// (listing <paramref name="inputs"/>, the shards of a merge), then stdout.
+    /// Writes collapse.csv, collapse.json (both streamed), (unless <paramref name="noPlot"/>) collapse.png/.svg and
+    /// collapse.provenance.json (listing <paramref name="inputs"/>, the shards of a merge), then stdout.
     /// </summary>
     public static void Write(IReadOnlyList<CollapseCellReport> cells, string outDirectory, OutputFormat format, bool noPlot,
         IReadOnlyList<ProvenanceInput>? inputs = null) =>
-        ExperimentFiles.Write(Path.Combine(outDirectory, "collapse"), Json.Serialize(cells), CollapseCsv.Build(cells),
+        ExperimentFiles.Write(Path.Combine(outDirectory, "collapse"), stream => Json.WriteArray(stream, cells), writer => CollapseCsv.Write(writer, cells),
             noPlot ? null : stem => CollapsePlot.Save(cells, stem), () => CollapseTableView.Build(cells), format, inputs: inputs);
 }

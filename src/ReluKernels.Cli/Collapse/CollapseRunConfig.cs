@@ -1,5 +1,6 @@
 using System.Globalization;
 using ReluKernels.Cli.Options;
+using ReluKernels.Cli.State;
 using ReluKernels.MonteCarlo;
 using ReluKernels.MonteCarlo.Engines;
 
@@ -22,8 +23,11 @@ namespace ReluKernels.Cli.Collapse;
 /// <param name="BlockSize">Trials per block.</param>
 public sealed record CollapseRunConfig(
     int[] Widths, int[] Depths, WeightDistribution Weights, double BiasStd, double Radius, double Probe, EngineKind Engine,
-    long Trials, double? TargetHalfWidth, ulong Seed, int BlockSize)
+    long Trials, double? TargetHalfWidth, ulong Seed, int BlockSize) : ICollapseGridConfig<CollapseRunConfig>
 {
+    /// <inheritdoc/>
+    public static string Command => "collapse";
+
     /// <summary>The config of a parsed command line.</summary>
     public static CollapseRunConfig Of(CollapseSettings s)
     {
@@ -31,7 +35,7 @@ public sealed record CollapseRunConfig(
         return new(s.Widths, s.Depths, s.Weights, s.BiasStd, s.Radius, s.Probe, s.Engine, s.Options.Trials, s.Options.TargetHalfWidth, s.Options.Seed, s.Options.BlockSize);
     }
 
-    /// <summary>Canonical name → value text, as <see cref="FromArguments"/> reads it back.</summary>
+    /// <inheritdoc/>
     public IReadOnlyDictionary<string, string> ToArguments() => new Dictionary<string, string>
     {
         ["widths"] = IntList.Format(Widths),
@@ -47,21 +51,21 @@ public sealed record CollapseRunConfig(
         ["block-size"] = BlockSize.ToString(CultureInfo.InvariantCulture),
     };
 
-    /// <summary>Reads <see cref="ToArguments"/> back; null if any value is missing or malformed.</summary>
-    public static CollapseRunConfig? FromArguments(IReadOnlyDictionary<string, string> a)
+    /// <inheritdoc/>
+    public static CollapseRunConfig? FromArguments(IReadOnlyDictionary<string, string> arguments)
     {
-        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(arguments);
         try
         {
             var config = new CollapseRunConfig(
-                IntList.Parse(a["widths"]), IntList.Parse(a["depths"]), Enum.Parse<WeightDistribution>(a["weights"]),
-                ParseReal(a["bias-std"]), ParseReal(a["radius"]), ParseReal(a["probe"]), Enum.Parse<EngineKind>(a["engine"]),
-                long.Parse(a["trials"], NumberStyles.None, CultureInfo.InvariantCulture),
-                a["target-half-width"] == "none" ? null : ParseReal(a["target-half-width"]),
-                ulong.Parse(a["seed"], NumberStyles.None, CultureInfo.InvariantCulture),
-                int.Parse(a["block-size"], NumberStyles.None, CultureInfo.InvariantCulture));
+                IntList.Parse(arguments["widths"]), IntList.Parse(arguments["depths"]), Enum.Parse<WeightDistribution>(arguments["weights"]),
+                ParseReal(arguments["bias-std"]), ParseReal(arguments["radius"]), ParseReal(arguments["probe"]), Enum.Parse<EngineKind>(arguments["engine"]),
+                long.Parse(arguments["trials"], NumberStyles.None, CultureInfo.InvariantCulture),
+                arguments["target-half-width"] == "none" ? null : ParseReal(arguments["target-half-width"]),
+                ulong.Parse(arguments["seed"], NumberStyles.None, CultureInfo.InvariantCulture),
+                int.Parse(arguments["block-size"], NumberStyles.None, CultureInfo.InvariantCulture));
             // Only the canonical spelling counts: anything else was not written by this build.
-            return config.ToArguments().Count == a.Count && config.ToArguments().All(kv => a.TryGetValue(kv.Key, out string? v) && v == kv.Value) ? config : null;
+            return config.ToArguments().Count == arguments.Count && config.ToArguments().All(kv => arguments.TryGetValue(kv.Key, out string? v) && v == kv.Value) ? config : null;
         }
         catch (Exception ex) when (ex is KeyNotFoundException or FormatException or OverflowException or ArgumentException)
         {
@@ -69,7 +73,7 @@ public sealed record CollapseRunConfig(
         }
     }
 
-    /// <summary>The Monte-Carlo options of shard <paramref name="shard"/> (threads do not affect counts).</summary>
+    /// <inheritdoc/>
     public MonteCarloOptions Options(Shard shard) =>
         new() { Trials = Trials, TargetHalfWidth = TargetHalfWidth, Seed = Seed, Shard = shard, BlockSize = BlockSize, Threads = 1 };
 

@@ -29,57 +29,30 @@ public sealed record CollapseRunState(int Width, EngineKind Engine, long Trials,
 /// <param name="Runs">The runs.</param>
 public sealed record CollapseStatePayload(IReadOnlyList<CollapseRunState> Runs);
 
-/// <summary>A loaded and verified collapse state file.</summary>
-/// <param name="Path">Where it was read.</param>
-/// <param name="Arguments">Its canonical arguments.</param>
-/// <param name="Config">The same, typed.</param>
-/// <param name="Shard">The shard it counts.</param>
-/// <param name="Runs">One run per width, each consistent with the arguments and the shard.</param>
-/// <param name="Provenance">How it was made.</param>
-public sealed record CollapseState(string Path, IReadOnlyDictionary<string, string> Arguments, CollapseRunConfig Config, Shard Shard,
-    IReadOnlyList<CollapseRun> Runs, Provenance Provenance);
-
 /// <summary>
-/// Checkpoints and shard results of <c>collapse</c> (<see cref="StateFile"/> envelope). Loading checks, beyond the
-/// envelope's checksum, everything the counts must satisfy on their own, so an edit with a recomputed checksum is still
-/// refused unless the counts stay self-consistent (docs/reliability.md).
+/// Checkpoints and shard results of the commands that run collapse runs (<c>collapse</c>, <c>safe-depth</c>; the
+/// <see cref="StateFile"/> envelope). Loading checks, beyond the envelope's checksum, everything the counts must satisfy on
+/// their own, so an edit with a recomputed checksum is still refused unless the counts stay self-consistent (docs/reliability.md).
 /// </summary>
 public static class CollapseStateFile
 {
-    /// <summary>The command name in the envelope.</summary>
-    public const string Command = "collapse";
-
     /// <summary>Writes the state of <paramref name="runs"/> atomically.</summary>
-    public static void Save(string path, CollapseRunConfig config, Shard shard, IEnumerable<CollapseRun> runs)
-    {
-        ArgumentNullException.ThrowIfNull(config);
-        StateFile.Save(path, Command, config.ToArguments(), new StateShard(shard.Index, shard.Count),
-            new CollapseStatePayload([.. runs.Select(CollapseRunState.Of)]));
-    }
+    public static void Save<TConfig>(string path, TConfig config, Shard shard, IEnumerable<CollapseRun> runs) where TConfig : class, ICollapseGridConfig<TConfig> =>
+        StateFile.Save(path, config, shard, Payload(runs));
 
-    /// <summary>Reads and verifies a state file.</summary>
+    /// <summary>The stored form of <paramref name="runs"/>.</summary>
+    public static CollapseStatePayload Payload(IEnumerable<CollapseRun> runs) => new([.. runs.Select(CollapseRunState.Of)]);
+
+    /// <summary>Reads and verifies a state file of <typeparamref name="TConfig"/>'s command.</summary>
     /// <exception cref="UsageException">The file is unreadable, foreign, modified or inconsistent (one line naming it and the problem).</exception>
-    public static CollapseState Load(string path)
-    {
-        var envelope = StateFile.Load<CollapseStatePayload>(path, Command);
-        try
+    public static LoadedState<TConfig, CollapseRun> Load<TConfig>(string path) where TConfig : class, ICollapseGridConfig<TConfig> =>
+        StateFile.Load<CollapseStatePayload, TConfig, CollapseRun>(path, (config, options, payload) =>
         {
-            var config = CollapseRunConfig.FromArguments(envelope.Arguments)
-                ?? throw new ArgumentException("its arguments are not those of a collapse run");
-            var shard = new Shard(envelope.Shard.Index, envelope.Shard.Count);
-            var options = config.Options(shard);
-            options.Validate();
             var experiments = config.Experiments();
-            if (envelope.Payload.Runs.Count != experiments.Count)
-                throw new ArgumentException($"it holds {envelope.Payload.Runs.Count} runs for {experiments.Count} widths");
-            var runs = experiments.Select((e, i) => Verify(envelope.Payload.Runs[i], e, config.Engine, options)).ToList();
-            return new CollapseState(path, envelope.Arguments, config, shard, runs, envelope.Provenance);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new UsageException($"'{path}' is inconsistent: {ex.Message.TrimEnd('.')}");
-        }
-    }
+            if (payload.Runs.Count != experiments.Count)
+                throw new ArgumentException($"it holds {payload.Runs.Count} runs for {experiments.Count} widths");
+            return [.. experiments.Select((e, i) => Verify(payload.Runs[i], e, config.Engine, options))];
+        }, run => run.Complete);
 
     /// <summary>The run <paramref name="state"/> stores, if it is one that <paramref name="options"/> could have produced.</summary>
     private static CollapseRun Verify(CollapseRunState state, CollapseExperiment experiment, EngineKind requested, MonteCarloOptions options)
@@ -89,19 +62,11 @@ public static class CollapseStateFile
         var engine = CollapseRun.Start(experiment, requested).Engine;
         if (state.Engine != engine)
             throw new ArgumentException($"width {state.Width} was counted by engine {state.Engine}, but these arguments run {engine}");
-        long shardBlocks = options.Shard.BlockCount(options.TotalBlocks);
-        if (state.BlocksDone < 0 || state.BlocksDone > shardBlocks)
-            throw new ArgumentException($"width {state.Width} claims {state.BlocksDone} blocks of the shard's {shardBlocks}");
-        // Blocks are added whole and in order (also when the target half-width stops a run), so the trials are fixed by the block count.
-        long expected = options.TrialsInShardBlocks(state.BlocksDone);
-        if (state.Trials != expected)
-            throw new ArgumentException($"width {state.Width} has {state.Trials} trials, but its {state.BlocksDone} blocks hold {expected}");
         if (state.FirstDeadLayer.Length != experiment.Depth)
             throw new ArgumentException($"width {state.Width} has counts for {state.FirstDeadLayer.Length} layers, not {experiment.Depth}");
         var tally = CollapseTally.FromCounts(state.Trials, state.FirstDeadLayer, state.ZeroAtProbeByDepth);
         bool reachedTarget = options.TargetHalfWidth is { } h && tally.Trials > 0 && WilsonInterval.Of(tally.Collapsed, tally.Trials).HalfWidth <= h;
-        if (state.Complete && state.BlocksDone != shardBlocks && !reachedTarget)
-            throw new ArgumentException($"width {state.Width} is marked complete after {state.BlocksDone} of {shardBlocks} blocks");
+        BlockProgress.Verify($"width {state.Width}", state.BlocksDone, state.Trials, state.Complete, options, stoppedEarly: reachedTarget);
         return new CollapseRun(experiment, engine, tally, state.BlocksDone, state.Complete);
     }
 }

@@ -8,7 +8,7 @@ namespace ReluKernels.Cli.Commands;
 /// What <c>Program</c> runs, callable in process (the tests' command-line fuzzing): parse errors give one
 /// <c>relukernels: …</c> line on the error writer and exit 2, run-time failures one line and exit 1 (docs/cli.md).
 /// </summary>
-internal static class CliEntryPoint
+public static class CliEntryPoint
 {
     /// <summary>Parses and runs <paramref name="args"/>; help and parse errors go to the given writers, results to the console.</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error)

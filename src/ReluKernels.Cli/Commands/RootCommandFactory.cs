@@ -19,7 +19,8 @@ public static class RootCommandFactory
         root.Add(TrainCollapse.TrainCollapseCommand.Create());
         root.Add(TrainSuccess.TrainSuccessCommand.Create());
         root.Add(InitCompare.InitCompareCommand.Create());
-        root.Add(Collapse.MergeCommand.Create());
+        root.Add(Activations.ActivationsCommand.Create());
+        root.Add(Merge.MergeCommand.Create());
         root.Add(InfoCommand.Create());
         return root;
     }

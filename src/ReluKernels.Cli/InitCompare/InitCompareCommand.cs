@@ -49,7 +49,7 @@ public static class InitCompareCommand
         var seeds = TrainingCliOptions.Runs($"Trainings (runs 0, 1, … of --seed) per initialisation and task (default {InitComparisonDefaults.RunsPerInitialization}, as Shin & Karniadakis 2020, Fig. 6; at most {MaxRuns}).", MaxRuns);
         var epochs = TrainingCliOptions.Epochs($"Epochs for every task ({EpochsByTask()}).");
         var paper = TrainingCliOptions.Paper($"Paper scale: {InitComparisonDefaults.PaperScaleNote}.");
-        var shard = CommonOptions.Shard($"Run only the runs r with r mod n = k of every task and initialisation and write them to {Name}.shard-k-of-n.json (combine with 'merge').");
+        var shard = CommonOptions.Shard($"{Name}.shard-k-of-n.json", "the runs r with r mod n = k of every task and initialisation and write them");
         var checkpoint = CommonOptions.Checkpoint();
         var seed = CommonOptions.Seed();
         var threads = CommonOptions.Threads();

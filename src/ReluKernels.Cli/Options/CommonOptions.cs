@@ -36,6 +36,28 @@ public static class CommonOptions
         return option;
     }
 
+    /// <summary>
+    /// <c>--shard k/n</c>, <c>auto</c> or <c>auto/N</c> (<see cref="ShardOption"/>), for a command whose shard writes
+    /// <paramref name="shardFile"/>; <paramref name="part"/> says what a shard runs and writes. <c>auto</c> reads the process environment while parsing, so a missing or inconsistent
+    /// scheduler variable is a usage error before any work.
+    /// </summary>
+    public static Option<Shard?> Shard(string shardFile, string part = "shard k/n of the blocks and write its counts") => new("--shard")
+    {
+        Description = $"Run only {part} to {shardFile} (combine with 'merge'); "
+            + "auto takes k and n from a Slurm job array, auto/N takes k from a Kubernetes Indexed Job of N completions.",
+        CustomParser = r =>
+        {
+            var shard = ShardOption.TryParse(r.Tokens.Count == 1 ? r.Tokens[0].Value : "", Environment.GetEnvironmentVariable, out string? error);
+            if (error is not null)
+                r.AddError(error);
+            return shard;
+        },
+    };
+
+    /// <summary><c>--checkpoint FILE</c>.</summary>
+    public static Option<string?> Checkpoint() =>
+        new("--checkpoint") { Description = "Checkpoint file: resumed if it exists, updated atomically every 2 s and at the end." };
+
     /// <summary><c>--out</c>.</summary>
     public static Option<string> Out() => new("--out") { Description = "Directory for CSV, JSON and plot files.", DefaultValueFactory = _ => "results" };
 
@@ -47,21 +69,6 @@ public static class CommonOptions
         option.DefaultValueFactory = _ => OutputFormat.Table;
         return option;
     }
-
-    /// <summary><c>--shard k/n</c>: run only part k of n and write a shard file for <c>merge</c>; <paramref name="description"/> says which part.</summary>
-    public static Option<Shard?> Shard(string description) => new("--shard")
-    {
-        Description = description,
-        CustomParser = r =>
-        {
-            try { return MonteCarlo.Shard.Parse(r.Tokens.Count == 1 ? r.Tokens[0].Value : ""); }
-            catch (FormatException ex) { r.AddError($"--shard: {ex.Message}"); return null; }
-        },
-    };
-
-    /// <summary><c>--checkpoint FILE</c>.</summary>
-    public static Option<string?> Checkpoint() =>
-        new("--checkpoint") { Description = "Checkpoint file: resumed if it exists, updated atomically every 2 s and at the end." };
 
     /// <summary><c>--no-plot</c>.</summary>
     public static Option<bool> NoPlot() => new("--no-plot") { Description = "Do not write PNG/SVG plots." };

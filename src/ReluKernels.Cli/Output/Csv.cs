@@ -1,25 +1,41 @@
 using System.Globalization;
-using System.Text;
 
 namespace ReluKernels.Cli.Output;
 
-/// <summary>Builds RFC 4180 CSV with invariant-culture numbers.</summary>
+/// <summary>Builds RFC 4180 CSV with invariant-culture numbers, in memory or straight into a writer (a long table).</summary>
 public sealed class Csv
 {
-    private readonly StringBuilder _text = new();
+    private readonly TextWriter _text;
 
-    /// <summary>Starts a CSV with the given header.</summary>
-    public Csv(params string[] header) => Row(header);
+    /// <summary>Starts a CSV in memory with the given header; <see cref="ToString"/> gives the text.</summary>
+    public Csv(params string[] header)
+        : this(new StringWriter(CultureInfo.InvariantCulture), header)
+    {
+    }
+
+    /// <summary>Starts a CSV written to <paramref name="writer"/> row by row, with the given header.</summary>
+    public Csv(TextWriter writer, params string[] header)
+    {
+        _text = writer;
+        Row(header);
+    }
 
     /// <summary>Appends one row; null becomes an empty field.</summary>
     public Csv Row(params object?[] fields)
     {
-        _text.AppendJoin(',', fields.Select(Field)).Append('\n');
+        ArgumentNullException.ThrowIfNull(fields);
+        for (int i = 0; i < fields.Length; i++)
+        {
+            if (i > 0)
+                _text.Write(',');
+            _text.Write(Field(fields[i]));
+        }
+        _text.Write('\n');
         return this;
     }
 
-    /// <inheritdoc/>
-    public override string ToString() => _text.ToString();
+    /// <summary>The text of a CSV built in memory.</summary>
+    public override string ToString() => _text.ToString()!;
 
     private static string Field(object? value)
     {

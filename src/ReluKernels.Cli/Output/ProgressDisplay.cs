@@ -9,8 +9,12 @@ namespace ReluKernels.Cli.Output;
 public static class ProgressDisplay
 {
     /// <summary>Runs <paramref name="work"/>, giving it a callback (done, total) that moves the bar.</summary>
-    public static T Run<T>(string title, Func<Action<long, long>?, T> work)
+    /// <param name="title">The bar's label.</param>
+    /// <param name="interrupt">The run's interrupt: once signalled, the bar stays where the work left it.</param>
+    /// <param name="work">The run.</param>
+    public static T Run<T>(string title, Interrupt interrupt, Func<Action<long, long>?, T> work)
     {
+        ArgumentNullException.ThrowIfNull(interrupt);
         if (Console.IsErrorRedirected)
             return work(null);
         // Standard error is a terminal (checked above); stdout may well be redirected to a file, which must not hide the bar.
@@ -26,7 +30,9 @@ public static class ProgressDisplay
                     task.MaxValue = Math.Max(1, total);
                     task.Value = Math.Min(done, total);
                 });
-                task.Value = task.MaxValue;
+                // A run that stops early by design (a target half-width) is finished; an interrupted one is not.
+                if (interrupt.Signal is null)
+                    task.Value = task.MaxValue;
             });
         return result;
     }

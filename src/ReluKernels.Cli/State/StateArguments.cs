@@ -26,4 +26,20 @@ public static class StateArguments
             string.Join(", ", names.Select(n => $"--{n} {(side.TryGetValue(n, out string? v) ? v : "(none)")}"));
         return names.Count == 0 ? ("", "") : (Side(stored), Side(current));
     }
+
+    /// <summary>
+    /// Refuses to resume checkpoint <paramref name="path"/> (made with <paramref name="stored"/> for <paramref name="storedShard"/>)
+    /// in a run with <paramref name="current"/> for <paramref name="currentShard"/> unless they are equal, naming each difference.
+    /// </summary>
+    /// <exception cref="UsageException">An argument or the shard differs.</exception>
+    public static void RefuseOtherRun(string path, IReadOnlyDictionary<string, string> stored, MonteCarlo.Shard storedShard,
+        IReadOnlyDictionary<string, string> current, MonteCarlo.Shard currentShard)
+    {
+        var (was, now) = Differences(WithShard(stored, storedShard), WithShard(current, currentShard));
+        if (was.Length > 0)
+            throw new UsageException($"checkpoint '{path}' was made with {was}; this run has {now}");
+    }
+
+    private static Dictionary<string, string> WithShard(IReadOnlyDictionary<string, string> arguments, MonteCarlo.Shard shard) =>
+        new(arguments) { ["shard"] = shard.ToString() };
 }

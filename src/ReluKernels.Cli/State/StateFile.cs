@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ReluKernels.Cli.Output;
+using ReluKernels.MonteCarlo;
 
 namespace ReluKernels.Cli.State;
 
@@ -39,22 +40,60 @@ public static class StateFile
         AtomicFile.WriteText(path, JsonSerializer.Serialize(envelope, s_strict));
     }
 
+    /// <summary>Writes a sealed state file of <typeparamref name="TConfig"/>'s command atomically.</summary>
+    public static void Save<TConfig, TPayload>(string path, TConfig config, Shard shard, TPayload payload) where TConfig : class, IRunConfig<TConfig>
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        Save(path, TConfig.Command, config.ToArguments(), new StateShard(shard.Index, shard.Count), payload);
+    }
+
+    /// <summary>
+    /// Reads a state file of <typeparamref name="TConfig"/>'s command, checks its envelope (<see cref="Load{TPayload}"/>), reads
+    /// its arguments back into a config and has <paramref name="verify"/> check the payload against that config and the shard.
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <param name="verify">The runs of the payload, if consistent with the options and config; else an <see cref="ArgumentException"/> naming the problem.</param>
+    /// <param name="complete">Whether a run is finished.</param>
+    /// <exception cref="UsageException">The file is unreadable, foreign, modified or inconsistent (one line naming it and the problem).</exception>
+    public static LoadedState<TConfig, TRun> Load<TPayload, TConfig, TRun>(string path,
+        Func<TConfig, MonteCarloOptions, TPayload, IReadOnlyList<TRun>> verify, Func<TRun, bool> complete)
+        where TConfig : class, IRunConfig<TConfig>
+    {
+        ArgumentNullException.ThrowIfNull(verify);
+        ArgumentNullException.ThrowIfNull(complete);
+        var envelope = Load<TPayload>(path, TConfig.Command);
+        try
+        {
+            var config = TConfig.FromArguments(envelope.Arguments)
+                ?? throw new ArgumentException($"its arguments are not those of a {TConfig.Command} run");
+            var shard = new Shard(envelope.Shard.Index, envelope.Shard.Count);
+            var options = config.Options(shard);
+            options.Validate();
+            var runs = verify(config, options, envelope.Payload);
+            return new LoadedState<TConfig, TRun>(path, envelope.Arguments, config, shard, runs, runs.All(complete), envelope.Provenance);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new UsageException($"'{path}' is inconsistent: {ex.Message.TrimEnd('.')}");
+        }
+    }
+
+    /// <summary>The command whose counts <paramref name="path"/> holds, after checking that it is a state file of this format version.</summary>
+    /// <exception cref="UsageException">Missing, unreadable, not a state file or another version.</exception>
+    public static string CommandOf(string path)
+    {
+        string text = ReadText(path);
+        return CheckHeader(path, text) ?? throw new UsageException($"'{path}' is not a valid state file: it names no command");
+    }
+
     /// <summary>Reads a state file of <paramref name="command"/> and checks its kind, version, shard and checksum.</summary>
     /// <exception cref="UsageException">Missing, unreadable, not a state file, another version or command, or modified.</exception>
     public static StateEnvelope<TPayload> Load<TPayload>(string path, string command)
     {
-        if (Directory.Exists(path))
-            throw new UsageException($"'{path}' is a directory, not a state file");
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"cannot read '{path}': {ex.Message}");
-        }
-        CheckHeader(path, text);
+        string text = ReadText(path);
+        // The command before the payload: a file of another command fails on its payload's fields otherwise.
+        if (CheckHeader(path, text) is { } other && other != command)
+            throw new UsageException($"'{path}' holds counts of '{other}', not of '{command}'");
         StateEnvelope<TPayload>? envelope;
         try
         {
@@ -75,31 +114,25 @@ public static class StateFile
         return envelope;
     }
 
-    /// <summary>The command a state file belongs to, read after the same kind and version checks as <see cref="Load"/> (its checksum is checked by <see cref="Load"/>).</summary>
-    /// <exception cref="UsageException">Missing, unreadable, a directory, not a state file, or another version.</exception>
-    public static string CommandOf(string path)
+    private static string ReadText(string path)
     {
         if (Directory.Exists(path))
             throw new UsageException($"'{path}' is a directory, not a state file");
-        string text;
         try
         {
-            text = File.ReadAllText(path);
+            return File.ReadAllText(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new UsageException($"cannot read '{path}': {ex.Message}");
         }
-        CheckHeader(path, text);
-        using var document = JsonDocument.Parse(text);
-        return document.RootElement.TryGetProperty("command", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString()!
-            : throw new UsageException($"'{path}' is not a relukernels state file");
     }
 
     /// <summary>Kind and version first, so that an old or foreign file gets that message rather than a field-by-field one.</summary>
-    private static void CheckHeader(string path, string text)
+    /// <returns>The <c>command</c> field, if it is a string.</returns>
+    private static string? CheckHeader(string path, string text)
     {
-        string? kind;
+        string? kind, command;
         int? version;
         try
         {
@@ -110,6 +143,7 @@ public static class StateFile
             kind = root.TryGetProperty("kind", out var k) && k.ValueKind == JsonValueKind.String ? k.GetString() : null;
             var versionField = root.TryGetProperty("formatVersion", out var v) ? v : root.TryGetProperty("version", out var v1) ? v1 : default;
             version = versionField.ValueKind == JsonValueKind.Number && versionField.TryGetInt32(out int n) ? n : null;
+            command = root.TryGetProperty("command", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
         }
         catch (JsonException ex)
         {
@@ -119,6 +153,7 @@ public static class StateFile
             throw new UsageException($"'{path}' is not a relukernels state file");
         if (version != FormatVersion)
             throw new UsageException($"'{path}' has format version {version?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(none)"}; this build reads {FormatVersion}");
+        return command;
     }
 
     /// <summary>

@@ -58,7 +58,7 @@ public static class TrainCollapseCommand
         var momentum = TrainingCliOptions.Momentum();
         var batch = TrainingCliOptions.BatchSize($"Mini-batch size (default {CollapseTrainingDefaults.BatchSize}, as Lu et al. (2019); 0 = full batch).");
         var paper = TrainingCliOptions.Paper($"Paper scale: {CollapseTrainingDefaults.PaperRuns} runs of {CollapseTrainingDefaults.PaperEpochs} epochs ({CollapseTrainingDefaults.PaperScaleNote}).");
-        var shard = CommonOptions.Shard($"Run only the runs r with r mod n = k and write them to {Name}.shard-k-of-n.json (combine with 'merge').");
+        var shard = CommonOptions.Shard($"{Name}.shard-k-of-n.json", "the runs r with r mod n = k and write them");
         var checkpoint = CommonOptions.Checkpoint();
         var seed = CommonOptions.Seed();
         var threads = CommonOptions.Threads();

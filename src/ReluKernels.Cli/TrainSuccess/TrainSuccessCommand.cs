@@ -53,7 +53,7 @@ public static class TrainSuccessCommand
         var batch = TrainingCliOptions.BatchSize($"Mini-batch size (default {TrainingSuccessDefaults.BatchSize}, as Shin & Karniadakis (2020); 0 = full batch).");
         var paper = TrainingCliOptions.Paper($"Shin & Karniadakis's settings: SGD, lr {TrainingSuccessDefaults.PaperLearningRate}, {TrainingSuccessDefaults.PaperEpochs:N0} epochs, "
             + $"{TrainingSuccessDefaults.RunsPerWidth} runs per width (about 12 hours on 2 cores; see docs/experiments/training.md).");
-        var shard = CommonOptions.Shard($"Run only the runs r with r mod n = k of every width and write them to {Name}.shard-k-of-n.json (combine with 'merge').");
+        var shard = CommonOptions.Shard($"{Name}.shard-k-of-n.json", "the runs r with r mod n = k of every width and write them");
         var checkpoint = CommonOptions.Checkpoint();
         var seed = CommonOptions.Seed();
         var threads = CommonOptions.Threads();

@@ -3,7 +3,8 @@ using ReluKernels.Cli.Options;
 using ReluKernels.Cli.Output;
 using ReluKernels.Experiments;
 using ReluKernels.MonteCarlo;
-using ReluKernels.Theory;
+using ReluKernels.Cli.Sampling;
+using ReluKernels.Cli.State;
 using ReluKernels.MonteCarlo.Trainability;
 
 namespace ReluKernels.Cli.Trainability;
@@ -78,6 +79,8 @@ public static class ActiveNeuronsCommand
             },
         };
         var trials = CommonOptions.Trials(ActiveNeuronDefaults.Trials, "Networks per scheme.");
+        var shard = CommonOptions.Shard("active-neurons.shard-k-of-n.json");
+        var checkpoint = CommonOptions.Checkpoint();
         var seed = CommonOptions.Seed();
         var threads = CommonOptions.Threads();
         var output = CommonOptions.Out();
@@ -86,16 +89,23 @@ public static class ActiveNeuronsCommand
         var command = new Command("active-neurons",
             "Distributions of active neurons per layer at initialisation, theory beside simulation (Shin & Karniadakis, Lemmas 13-14, Fig. 7).")
         {
-            architecture, schemes, radius, required, trials, seed, threads, output, format, noPlot,
+            architecture, schemes, radius, required, trials, shard, checkpoint, seed, threads, output, format, noPlot,
         };
         command.SetAction(r => Run(r.ValueOr(architecture, [.. ActiveNeuronDefaults.Architecture]), r.ValueOr(schemes, [.. LayerSchemeSequence.Figure7]), r.GetValue(radius), GivenCounts(r.GetValue(required)),
-            new MonteCarloOptions { Trials = r.GetValue(trials), Seed = r.GetValue(seed), Threads = r.GetValue(threads), BlockSize = ActiveNeuronDefaults.BlockSize },
-            r.GetValue(output)!, r.GetValue(format), r.GetValue(noPlot)));
+            new MonteCarloOptions
+            {
+                Trials = r.GetValue(trials),
+                Seed = r.GetValue(seed),
+                Threads = r.GetValue(threads),
+                BlockSize = ActiveNeuronDefaults.BlockSize,
+                Shard = r.GetValue(shard) ?? Shard.Whole,
+            },
+            r.GetValue(checkpoint), r.GetValue(output)!, r.GetValue(format), r.GetValue(noPlot)));
         return command;
     }
 
     private static int Run(int[] architecture, LayerSchemeSequence[] schemes, double radius, int[]? required, MonteCarloOptions options,
-        string outDirectory, OutputFormat format, bool noPlot)
+        string? checkpoint, string outDirectory, OutputFormat format, bool noPlot)
     {
         int[] widths = architecture[1..];
         if (required is not null)
@@ -106,27 +116,22 @@ public static class ActiveNeuronsCommand
                 if (required[t] < 1 || required[t] > widths[t])
                     throw new UsageException($"--required: layer {t + 1} needs 1 ≤ m ≤ n = {widths[t]}, got {required[t]}");
         }
-        var experiments = schemes.Select(s => new ActiveNeuronExperiment(widths, [.. s.Expand(widths.Length).Select(LayerSchemes.Initializer)], radius, required)).ToArray();
+        var config = new ActiveNeuronsRunConfig(architecture, schemes, radius, required, options.Trials, options.Seed, options.BlockSize);
+        var experiments = config.Experiments();
+        var runner = new TallyGridRunner<ActiveNeuronTally>(options,
+            checkpoint is null ? null : runs => StateFile.Save(checkpoint, config, options.Shard, ActiveNeuronsStateFile.Payload(config, runs)));
+        var start = runner.Resume(checkpoint, config.ToArguments(), ActiveNeuronsStateFile.Load)
+            ?? [.. experiments.Select(e => new TallyRun<ActiveNeuronTally>(new ActiveNeuronTally(e.HiddenWidths), 0, false))];
+        var continuations = experiments.Select(e => (ContinueRun<ActiveNeuronTally>)((total, blocks, afterRound, cancellation) =>
+            ActiveNeuronSampler.Continue(e, options, total, blocks, afterRound, cancellation))).ToList();
         using var interrupt = new Interrupt();
-        ActiveNeuronTally[] tallies;
-        try
-        {
-            tallies = ProgressDisplay.Run("active-neurons", progress => experiments.Select((e, i) => ActiveNeuronSampler.Simulate(e, options,
-                blocks => progress?.Invoke(i * options.TotalBlocks + blocks, experiments.Length * options.TotalBlocks), interrupt.Token)).ToArray());
-        }
-        catch (OperationCanceledException)
-        {
-            return CliErrors.Report(Console.Error, ExitCodes.RuntimeFailure, "interrupted");
-        }
-
-        var bins = schemes.SelectMany((s, i) => ActiveNeuronReport.Bins(s, experiments[i], tallies[i])).ToList();
-        var checks = required is null ? [] : schemes.Select((s, i) => TrainabilityCheckReport.From(s, experiments[i], tallies[i])).ToList();
-        string stem = Path.Combine(outDirectory, "active-neurons");
-        if (checks.Count > 0)
-            AtomicFile.WriteText(stem + "-trainability.csv", ActiveNeuronsTableView.TrainabilityCsv(checks));
-        ExperimentFiles.Write(stem, Json.Serialize(new { architecture, radius, bins, trainability = checks }), ActiveNeuronsTableView.BinsCsv(bins),
-            noPlot ? null : s => ActiveNeuronsPlot.Save(bins, s), () => ActiveNeuronsTableView.Build(bins, checks), format,
-            Note(schemes, checks.Count > 0 ? $"Trainability table also in {stem}-trainability.csv" : null));
+        var runs = ProgressDisplay.Run("active-neurons", interrupt, progress => runner.Run(start, continuations, progress, interrupt.Token));
+        if (runs.Any(run => !run.Complete))
+            return interrupt.Report(checkpoint is null ? "rerun with --checkpoint FILE to make runs resumable" : $"resume with the same command (checkpoint {checkpoint})");
+        if (options.Shard.IsWhole)
+            ActiveNeuronsOutput.Write(config, [.. runs.Select(run => run.Tally)], outDirectory, format, noPlot);
+        else
+            ShardResult.Write(outDirectory, config, options.Shard, ActiveNeuronsStateFile.Payload(config, runs));
         return ExitCodes.Success;
     }
 
@@ -135,15 +140,4 @@ public static class ActiveNeuronsCommand
     /// array option, and a given one is never empty (the parser rejects an empty list).
     /// </summary>
     private static int[]? GivenCounts(int[]? counts) => counts is { Length: > 0 } ? counts : null;
-
-    /// <summary>The lines under the table: the σ caveat whenever a scheme uses "normal-bias", then <paramref name="files"/>.</summary>
-    private static string? Note(LayerSchemeSequence[] schemes, string? files)
-    {
-        // A layer's σ scales what every later layer with a bias weighs against that bias; Shin & Karniadakis (2020) give no σ.
-        string? sigma = schemes.Any(s => s.Schemes.Contains(LayerScheme.NormalWithBias))
-            ? "normal-bias: [W, b] ~ N(0, 2/(fan_in + 1)) (He with bias). Shin & Karniadakis (2020) give no σ; it leaves a layer's own π_t "
-              + "unchanged but not that of later layers with a bias." + Environment.NewLine + "normal-bias-unit: [W, b] ~ N(0, 1)."
-            : null;
-        return sigma is null ? files : files is null ? sigma : sigma + Environment.NewLine + files;
-    }
 }

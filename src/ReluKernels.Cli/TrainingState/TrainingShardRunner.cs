@@ -40,8 +40,8 @@ public static class TrainingShardRunner
             var resumed = LoadCheckpoint(checkpoint, plan, shard);
             for (int c = 0; c < kernels.Length; c++)
             {
-                kernels[c] = resumed.Cells[c].Kernel.Length > 0 ? resumed.Cells[c].Kernel : null;
-                foreach (var run in resumed.Cells[c].Runs)
+                kernels[c] = resumed.Runs[c].Kernel.Length > 0 ? resumed.Runs[c].Kernel : null;
+                foreach (var run in resumed.Runs[c].Runs)
                     done[c][run.Run] = run;
             }
         }
@@ -56,7 +56,7 @@ public static class TrainingShardRunner
         }
         try
         {
-            ProgressDisplay.Run(plan.Command, progress =>
+            ProgressDisplay.Run(plan.Command, interrupt, progress =>
             {
                 for (int c = 0; c < plan.Cells.Count && !interrupt.Token.IsCancellationRequested; c++)
                 {
@@ -94,8 +94,7 @@ public static class TrainingShardRunner
             Save();
         if (interrupt.Token.IsCancellationRequested)
         {
-            string how = request.Checkpoint is null ? "rerun with --checkpoint FILE to make runs resumable" : $"resume with the same command (checkpoint {request.Checkpoint})";
-            return CliErrors.Report(Console.Error, ExitCodes.RuntimeFailure, $"interrupted; {how}");
+            return interrupt.Report(request.Checkpoint is null ? "rerun with --checkpoint FILE to make runs resumable" : $"resume with the same command (checkpoint {request.Checkpoint})");
         }
         var cells = Snapshot(plan, kernels, done);
         if (!shard.IsWhole)
@@ -114,11 +113,11 @@ public static class TrainingShardRunner
     }
 
     /// <summary>The checkpoint to resume from; it must have been made with exactly this run's arguments and shard.</summary>
-    private static LoadedTrainingState LoadCheckpoint(string path, TrainingPlan plan, Shard shard)
+    private static LoadedState<TrainingPlan, TrainingCellState> LoadCheckpoint(string path, TrainingPlan plan, Shard shard)
     {
         // The arguments first: a checkpoint of another run should be named as such, not as inconsistent with this one.
         static Dictionary<string, string> WithShard(IReadOnlyDictionary<string, string> arguments, string shard) => new(arguments) { ["shard"] = shard };
-        var (state, _) = TrainingStateFile.Load(path, plan.Command, arguments =>
+        var state = TrainingStateFile.Load(path, plan.Command, arguments =>
         {
             var (stored, current) = StateArguments.Differences(arguments, plan.Arguments);
             return stored.Length > 0 ? throw new UsageException($"checkpoint '{path}' was made with {stored}; this run has {current}") : plan;

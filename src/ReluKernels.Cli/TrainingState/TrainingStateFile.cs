@@ -5,23 +5,6 @@ using ReluKernels.Training;
 
 namespace ReluKernels.Cli.TrainingState;
 
-/// <summary>A loaded and verified state file of a training command.</summary>
-/// <param name="Path">Where it was read.</param>
-/// <param name="Arguments">Its canonical arguments.</param>
-/// <param name="Shard">The shard whose runs it holds.</param>
-/// <param name="Cells">Per cell of the plan, the finished runs (each of the shard, once, by increasing index, consistent with the plan).</param>
-/// <param name="Provenance">How it was made.</param>
-public sealed record LoadedTrainingState(string Path, IReadOnlyDictionary<string, string> Arguments, Shard Shard, IReadOnlyList<TrainingCellState> Cells,
-    Provenance Provenance)
-{
-    /// <summary>Whether every run of the shard is there.</summary>
-    public bool IsComplete(TrainingPlan plan)
-    {
-        ArgumentNullException.ThrowIfNull(plan);
-        return Cells.Select((c, i) => c.Runs.Count == TrainingStateFile.ShardRuns(plan.Cells[i], Shard).Count).All(x => x);
-    }
-}
-
 /// <summary>
 /// Checkpoints and shard results of the training commands (<see cref="StateFile"/> envelope, <see cref="TrainingStatePayload"/>).
 /// Loading checks, beyond the envelope's checksum, everything a stored run must satisfy on its own (docs/reliability.md), so an
@@ -43,12 +26,16 @@ public static class TrainingStateFile
         StateFile.Save(path, plan.Command, plan.Arguments, new StateShard(shard.Index, shard.Count), new TrainingStatePayload(cells));
     }
 
-    /// <summary>Reads a state file of <paramref name="command"/> and verifies it against the plan its own arguments make.</summary>
+    /// <summary>
+    /// Reads a state file of <paramref name="command"/> and verifies it against the plan its own arguments make: the result's
+    /// config is that plan, its runs are the cells (each run of the shard at most once, by increasing index, consistent with
+    /// the plan), and it is complete when every cell holds all the shard's runs.
+    /// </summary>
     /// <param name="path">The file.</param>
     /// <param name="command">The command it must belong to.</param>
     /// <param name="planOf">The plan of a set of canonical arguments, or null when they are not a valid command line.</param>
     /// <exception cref="UsageException">The file is unreadable, foreign, modified or inconsistent (one line naming it and the problem).</exception>
-    public static (LoadedTrainingState State, TrainingPlan Plan) Load(string path, string command, Func<IReadOnlyDictionary<string, string>, TrainingPlan?> planOf)
+    public static LoadedState<TrainingPlan, TrainingCellState> Load(string path, string command, Func<IReadOnlyDictionary<string, string>, TrainingPlan?> planOf)
     {
         ArgumentNullException.ThrowIfNull(planOf);
         var envelope = StateFile.Load<TrainingStatePayload>(path, command);
@@ -66,7 +53,9 @@ public static class TrainingStateFile
         {
             throw new UsageException($"'{path}' is inconsistent: {ex.Message.TrimEnd('.')}");
         }
-        return (new LoadedTrainingState(path, envelope.Arguments, shard, envelope.Payload.Cells, envelope.Provenance), plan);
+        var cellsOf = envelope.Payload.Cells;
+        bool complete = cellsOf.Select((c, i) => c.Runs.Count == ShardRuns(plan.Cells[i], shard).Count).All(x => x);
+        return new(path, envelope.Arguments, plan, shard, cellsOf, complete, envelope.Provenance);
     }
 
     /// <summary>Rebuilds the runs of <paramref name="state"/> (initial parameters redrawn, outcomes reclassified).</summary>

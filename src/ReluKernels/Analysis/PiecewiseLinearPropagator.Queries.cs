@@ -110,19 +110,45 @@ public sealed partial class PiecewiseLinearPropagator
         get
         {
             RequireStarted();
-            // Per-neuron magnitude over Ω: the absolute rounding error of a value (interpolated or not) scales with it.
-            Span<double> magnitude = stackalloc double[ShapeLimits.MaxWidth];
-            magnitude = _width <= ShapeLimits.MaxWidth ? magnitude[.._width] : new double[_width];
-            magnitude.Clear();
-            for (int p = 0; p < _points; p++)
-                for (int j = 0; j < _width; j++)
-                    magnitude[j] = Math.Max(magnitude[j], Math.Abs(_v[p * _width + j]));
-            int regions = 1;
-            for (int k = 1; k + 1 < _points; k++)
-                if (SlopeChangesAt(k, magnitude))
-                    regions++;
-            return regions;
+            return 1 + CollectKinks([]);
         }
+    }
+
+    /// <summary>
+    /// Writes the interior points at which some neuron of the current layer changes slope (the boundaries between the
+    /// <see cref="LinearRegionCount"/> regions, by the same test), sorted ascending, and returns how many there are.
+    /// </summary>
+    /// <param name="destination">At least <see cref="BreakpointCount"/> long (every kink is one of the <see cref="Breakpoints"/>).</param>
+    /// <exception cref="InvalidOperationException"><see cref="Start"/> has not been called.</exception>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <see cref="BreakpointCount"/>.</exception>
+    public int CopyKinks(Span<double> destination)
+    {
+        RequireStarted();
+        if (destination.Length < BreakpointCount)
+            throw new ArgumentException($"Expected room for {BreakpointCount} kinks, got {destination.Length}.", nameof(destination));
+        return CollectKinks(destination);
+    }
+
+    /// <summary>Counts the kinks and, when <paramref name="destination"/> is not empty, writes their locations.</summary>
+    private int CollectKinks(Span<double> destination)
+    {
+        // Per-neuron magnitude over Ω: the absolute rounding error of a value (interpolated or not) scales with it.
+        Span<double> magnitude = stackalloc double[ShapeLimits.MaxWidth];
+        magnitude = _width <= ShapeLimits.MaxWidth ? magnitude[.._width] : new double[_width];
+        magnitude.Clear();
+        for (int p = 0; p < _points; p++)
+            for (int j = 0; j < _width; j++)
+                magnitude[j] = Math.Max(magnitude[j], Math.Abs(_v[p * _width + j]));
+        int kinks = 0;
+        for (int k = 1; k + 1 < _points; k++)
+        {
+            if (!SlopeChangesAt(k, magnitude))
+                continue;
+            if (!destination.IsEmpty)
+                destination[kinks] = _x[k];
+            kinks++;
+        }
+        return kinks;
     }
 
     private bool SlopeChangesAt(int k, ReadOnlySpan<double> magnitude)

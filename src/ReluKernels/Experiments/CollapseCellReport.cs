@@ -56,8 +56,11 @@ public sealed record CollapseCellReport
     public double? RefinedLower { get; init; }
     /// <summary>Matching upper bound 1 − (1 − 2^−width)^(depth−1), where it applies.</summary>
     public double? RefinedUpper { get; init; }
-    /// <summary>Networks per first identically-zero layer: entry l − 1 counts first dead layer l.</summary>
-    public required long[] FirstDeadLayer { get; init; }
+    /// <summary>
+    /// Networks per first identically-zero layer, entry l − 1 counting first dead layer l: only in the deepest cell of a
+    /// run (null in the others, whose arrays are its prefixes), so that a report grows linearly with its depths.
+    /// </summary>
+    public long[]? FirstDeadLayer { get; init; }
     /// <summary>The checks made, e.g. "Thm8@x=1 exact".</summary>
     public required string[] Checks { get; init; }
     /// <summary>The checks the simulation failed (empty when everything agrees).</summary>
@@ -72,7 +75,8 @@ public sealed record CollapseCellReport
     public static CollapseCellReport From(CollapseRun run, int depth)
     {
         var e = run.Experiment.WithDepth(depth);
-        var t = run.Tally.Truncate(depth);
+        // Counts read off the run's tally in place: a copy per depth would make a report quadratic in its depths.
+        var t = (Trials: run.Tally.Trials, Collapsed: run.Tally.CollapsedByDepth(depth), ZeroAtProbe: run.Tally.ZeroAtProbeAt(depth));
         var collapse = WilsonInterval.Of(t.Collapsed, t.Trials);
         var zero = WilsonInterval.Of(t.ZeroAtProbe, t.Trials);
         double theorem8 = CollapseTheory.PerInputZeroProbability(e.Width, e.Depth);
@@ -129,7 +133,7 @@ public sealed record CollapseCellReport
             Theorem10 = theorem10,
             RefinedLower = lower,
             RefinedUpper = upper,
-            FirstDeadLayer = t.FirstDeadLayer[1..].ToArray(),
+            FirstDeadLayer = depth == run.Tally.Depth ? run.Tally.FirstDeadLayer[1..].ToArray() : null,
             Checks = [.. checks],
             Disagreements = [.. failed],
         };

@@ -91,7 +91,50 @@ public static class WidthTwoCollapseChain
     /// <param name="layers">Number of layers L (all with ReLU), ≥ 1.</param>
     /// <returns>ρ_L[16], in [0, 1].</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="layers"/> &lt; 1.</exception>
-    public static double CollapseProbability(int layers) => Math.Clamp(Propagate(layers)[CollapsedState], 0.0, 1.0);
+    public static double CollapseProbability(int layers)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(layers, 1);
+        var known = Volatile.Read(ref s_collapseByLayers);
+        if (layers > known.Values.Length && !known.Converged)
+        {
+            // Doubling: a report of every depth 1..L costs O(L) chain steps in all, not L²/2 (minutes at L = 20 000).
+            known = CollapseSeries((int)Math.Min(int.MaxValue, Math.Max(layers, 2L * known.Values.Length)));
+            Volatile.Write(ref s_collapseByLayers, known);
+        }
+        return known.Values[Math.Min(layers, known.Values.Length) - 1];
+    }
+
+    // CollapseProbability(l) at index l − 1 for every l computed so far, and whether the chain reached its fixed point
+    // (every later l gives the last value); replaced whole, so readers never see it half-built.
+    private static CollapseSeriesSoFar s_collapseByLayers = new([], Converged: false);
+
+    private sealed record CollapseSeriesSoFar(double[] Values, bool Converged);
+
+    /// <summary>CollapseProbability(1..layers) by the steps of <see cref="Propagate"/>, stopping at the fixed point as it does.</summary>
+    private static CollapseSeriesSoFar CollapseSeries(int layers)
+    {
+        var series = new List<double>();
+        var rho = (double[])Rho1.Clone();
+        var next = new double[StateCount];
+        series.Add(Math.Clamp(rho[CollapsedState], 0.0, 1.0));
+        for (int step = 1; step < layers; step++)
+        {
+            bool changed = false;
+            for (int j = 0; j < StateCount; j++)
+            {
+                double sum = 0;
+                for (int i = 0; i < StateCount; i++)
+                    sum += P[j, i] * rho[i];
+                next[j] = sum;
+                changed |= sum != rho[j];
+            }
+            if (!changed)
+                return new([.. series], Converged: true);
+            (rho, next) = (next, rho);
+            series.Add(Math.Clamp(rho[CollapsedState], 0.0, 1.0));
+        }
+        return new([.. series], Converged: false);
+    }
 
     /// <summary>ρ_L by repeated multiplication; stops early once the vector is a fixed point (all transient mass underflowed).</summary>
     private static double[] Propagate(int layers)

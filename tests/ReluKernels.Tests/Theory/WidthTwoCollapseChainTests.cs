@@ -164,6 +164,15 @@ public class WidthTwoCollapseChainTests
     }
 
     [Fact]
+    public void RememberedSeriesEqualsTheDistributionAtEveryDepthInAnyOrder()
+    {
+        // The collapse probabilities are remembered per depth range; a deep request, then shallow ones, then deeper
+        // ones must each equal a fresh propagation of the chain to that depth.
+        foreach (int layers in new[] { 700, 3, 1, 64, 699, 1500, 2 })
+            Assert.Equal(Math.Clamp(WidthTwoCollapseChain.Distribution(layers)[15], 0.0, 1.0), WidthTwoCollapseChain.CollapseProbability(layers));
+    }
+
+    [Fact]
     public void ReproducesThePublishedListForOneToTwentyLayers()
     {
         for (int l = 1; l <= 20; l++)

@@ -24,6 +24,59 @@ public sealed class ActiveNeuronTally : IBlockTally<ActiveNeuronTally>
         _firstTwo = _widths.Length > 1 ? new long[(_widths[0] + 1) * (_widths[1] + 1)] : [];
     }
 
+    /// <summary>
+    /// The tally with the given counts (as the accessors return them), e.g. read back from a checkpoint. Every layer's
+    /// histograms and the joint first-two-layer histogram must count the same networks, and the event counts at most those.
+    /// </summary>
+    /// <exception cref="ArgumentException">A shape that does not fit <paramref name="hiddenWidths"/>, a negative count, or counts of different totals.</exception>
+    public static ActiveNeuronTally FromCounts(IReadOnlyList<int> hiddenWidths, IReadOnlyList<long[]> active, IReadOnlyList<long[]> permanentlyDead,
+        ReadOnlySpan<long> firstTwoLayers, long trainable, long allRequiredActive, long everyLayerActive)
+    {
+        ArgumentNullException.ThrowIfNull(active);
+        ArgumentNullException.ThrowIfNull(permanentlyDead);
+        var tally = new ActiveNeuronTally(hiddenWidths);
+        if (active.Count != tally.Depth || permanentlyDead.Count != tally.Depth || firstTwoLayers.Length != tally._firstTwo.Length)
+            throw new ArgumentException($"Counts of {active.Count} and {permanentlyDead.Count} layers and {firstTwoLayers.Length} joint cells do not fit {tally.Depth} hidden layers.");
+        long trials = -1;
+        void Fill(long[] target, ReadOnlySpan<long> source, string what)
+        {
+            if (source.Length != target.Length)
+                throw new ArgumentException($"{what} has {source.Length} entries, not {target.Length}.");
+            long total = 0;
+            for (int k = 0; k < source.Length; k++)
+            {
+                if (source[k] < 0)
+                    throw new ArgumentException($"{what} has a negative count.");
+                target[k] = source[k];
+                total = checked(total + source[k]);
+            }
+            if (trials >= 0 && total != trials)
+                throw new ArgumentException($"{what} counts {total} networks, the first histogram {trials}.");
+            trials = total;
+        }
+        for (int t = 0; t < tally.Depth; t++)
+        {
+            Fill(tally._active[t], active[t], $"The active histogram of layer {t + 1}");
+            Fill(tally._permanent[t], permanentlyDead[t], $"The permanently-dead histogram of layer {t + 1}");
+        }
+        if (tally._firstTwo.Length > 0)
+            Fill(tally._firstTwo, firstTwoLayers, "The joint histogram of layers 1 and 2");
+        foreach (long count in new[] { trainable, allRequiredActive, everyLayerActive })
+            if (count < 0 || count > trials)
+                throw new ArgumentException($"An event count {count} is outside 0..{trials}.");
+        (tally.Trials, tally.Trainable, tally.AllRequiredActive, tally.EveryLayerActive) = (trials, trainable, allRequiredActive, everyLayerActive);
+        return tally;
+    }
+
+    /// <summary>The hidden widths.</summary>
+    public IReadOnlyList<int> HiddenWidths => _widths;
+
+    /// <summary>
+    /// The joint histogram of the first two layers' active counts, row-major: entry a₁·(n₂ + 1) + a₂ (see
+    /// <see cref="FirstTwoLayers"/>); empty for a single hidden layer.
+    /// </summary>
+    public ReadOnlySpan<long> FirstTwoLayersJoint => _firstTwo;
+
     /// <summary>Hidden layers.</summary>
     public int Depth => _widths.Length;
 

@@ -50,7 +50,22 @@ public sealed class FirstLayerSampler
         Action<long>? afterRound = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(experiment);
-        return BlockRunner.RunAll(options, () => new FirstLayerSampler(experiment), () => new FirstLayerTally(experiment.Width),
-            static (sampler, ref rng, trials, tally) => sampler.Run(ref rng, trials, tally), afterRound, cancellation);
+        var total = new FirstLayerTally(experiment.Width);
+        if (!Continue(experiment, options, total, 0, afterRound, cancellation).Complete)
+            throw new OperationCanceledException(cancellation);
+        return total;
+    }
+
+    /// <summary>
+    /// Adds the shard's blocks from <paramref name="blocksDone"/> on into <paramref name="total"/> (a run resumed from a
+    /// checkpoint, or a new one), until all are done or <paramref name="cancellation"/> fires (see <see cref="BlockRunner.Run"/>).
+    /// </summary>
+    /// <returns>The shard's blocks now in <paramref name="total"/>, and whether the run is finished.</returns>
+    public static (long BlocksDone, bool Complete) Continue(FirstLayerExperiment experiment, MonteCarloOptions options, FirstLayerTally total, long blocksDone,
+        Action<long>? afterRound = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
+        return BlockRunner.Run(options, total, blocksDone, () => new FirstLayerSampler(experiment), () => new FirstLayerTally(experiment.Width),
+            static (sampler, ref rng, trials, tally) => sampler.Run(ref rng, trials, tally), afterRound: afterRound, cancellation: cancellation);
     }
 }

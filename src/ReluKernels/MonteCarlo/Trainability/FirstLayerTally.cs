@@ -12,6 +12,26 @@ public sealed class FirstLayerTally : IBlockTally<FirstLayerTally>
         _active = new long[width + 1];
     }
 
+    /// <summary>
+    /// The tally with histogram <paramref name="activeHistogram"/> (entry k: networks with k active neurons, so the width is
+    /// its length − 1), e.g. read back from a checkpoint.
+    /// </summary>
+    /// <exception cref="ArgumentException">No entries, or a negative count.</exception>
+    public static FirstLayerTally FromCounts(ReadOnlySpan<long> activeHistogram)
+    {
+        if (activeHistogram.Length < 2)
+            throw new ArgumentException("The histogram needs an entry for 0 and for at least one active neuron.", nameof(activeHistogram));
+        var tally = new FirstLayerTally(activeHistogram.Length - 1);
+        for (int k = 0; k < activeHistogram.Length; k++)
+        {
+            if (activeHistogram[k] < 0)
+                throw new ArgumentException($"Negative count {activeHistogram[k]} of networks with {k} active neurons.", nameof(activeHistogram));
+            tally._active[k] = activeHistogram[k];
+            tally.Trials = checked(tally.Trials + activeHistogram[k]);
+        }
+        return tally;
+    }
+
     /// <summary>Neurons per network.</summary>
     public int Width => _active.Length - 1;
 

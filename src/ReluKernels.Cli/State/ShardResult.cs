@@ -1,0 +1,25 @@
+using ReluKernels.Cli.Output;
+using ReluKernels.MonteCarlo;
+
+namespace ReluKernels.Cli.State;
+
+/// <summary>
+/// What a shard run (<c>--shard k/n</c>) writes: only its state file <c>{command}.shard-k-of-n.json</c> in <c>--out</c>,
+/// so array tasks sharing one directory never overwrite each other's results and nothing partial can be mistaken for the
+/// answer; standard output names the file and the merge command.
+/// </summary>
+public static class ShardResult
+{
+    /// <summary>The name of <paramref name="command"/>'s shard file for <paramref name="shard"/>.</summary>
+    public static string FileName(string command, Shard shard) => $"{command}.shard-{shard.Index}-of-{shard.Count}.json";
+
+    /// <summary>Writes the shard file of <paramref name="payload"/> into <paramref name="outDirectory"/> and says how to merge.</summary>
+    public static void Write<TConfig, TPayload>(string outDirectory, TConfig config, Shard shard, TPayload payload) where TConfig : class, IRunConfig<TConfig>
+    {
+        string path = Path.Combine(outDirectory, FileName(TConfig.Command, shard));
+        StateFile.Save(path, config, shard, payload);
+        Console.Out.WriteLine($"Wrote {path} (shard {shard}: partial counts).");
+        Console.Out.WriteLine($"When all {shard.Count} shards are done: relukernels merge " +
+            $"{Provenance.Quote(Path.Combine(outDirectory, $"{TConfig.Command}.shard-"))}*{Provenance.Quote($"-of-{shard.Count}.json")} --out DIR");
+    }
+}
