@@ -2,8 +2,10 @@ using System.CommandLine;
 using System.Globalization;
 using ReluKernels.Cli.Options;
 using ReluKernels.Cli.Output;
+using ReluKernels.Cli.TrainingState;
 using ReluKernels.Experiments;
 using ReluKernels.Experiments.Training;
+using ReluKernels.MonteCarlo;
 using ReluKernels.Training;
 
 namespace ReluKernels.Cli.InitCompare;
@@ -15,8 +17,22 @@ namespace ReluKernels.Cli.InitCompare;
 /// </summary>
 public static class InitCompareCommand
 {
+    /// <summary>The command's name.</summary>
+    public const string Name = "init-compare";
+
+    /// <summary>
+    /// The most runs per initialisation and task. Every run keeps its trained parameters (1,501 for width 500) and a loss history of
+    /// about 200 points for the curves, about 15 kB in memory and in a shard file (docs/reliability.md).
+    /// </summary>
+    public const int MaxRuns = 10_000;
+
     /// <summary>Creates the command.</summary>
-    public static Command Create()
+    public static Command Create() => Create(TrainingShardRunner.Run);
+
+    /// <summary>The plan of canonical <paramref name="arguments"/>, or null when they are not a valid command line (merge re-parses them).</summary>
+    public static TrainingPlan? PlanOf(IReadOnlyDictionary<string, string> arguments) => TrainingPlans.Parse(Create, arguments);
+
+    private static Command Create(Func<TrainingPlan, TrainingRequest, int> run)
     {
         string[] names = [.. InitComparisonTask.All.Select(t => t.Name)];
         var tasks = new Option<string[]>("--tasks")
@@ -30,18 +46,20 @@ public static class InitCompareCommand
                 return [.. given.Distinct()];
             },
         };
-        var seeds = TrainingCliOptions.Runs($"Trainings (runs 0, 1, … of --seed) per initialisation and task (default {InitComparisonDefaults.RunsPerInitialization}, as Shin & Karniadakis 2020, Fig. 6).");
+        var seeds = TrainingCliOptions.Runs($"Trainings (runs 0, 1, … of --seed) per initialisation and task (default {InitComparisonDefaults.RunsPerInitialization}, as Shin & Karniadakis 2020, Fig. 6; at most {MaxRuns}).", MaxRuns);
         var epochs = TrainingCliOptions.Epochs($"Epochs for every task ({EpochsByTask()}).");
         var paper = TrainingCliOptions.Paper($"Paper scale: {InitComparisonDefaults.PaperScaleNote}.");
+        var shard = CommonOptions.Shard($"{Name}.shard-k-of-n.json", "the runs r with r mod n = k of every task and initialisation and write them");
+        var checkpoint = CommonOptions.Checkpoint();
         var seed = CommonOptions.Seed();
         var threads = CommonOptions.Threads();
         var output = CommonOptions.Out();
         var format = CommonOptions.Format();
         var noPlot = CommonOptions.NoPlot();
-        var command = new Command("init-compare",
+        var command = new Command(Name,
             "He with bias vs He without bias vs data-dependent initialisation (Shin & Karniadakis 2020, Figs. 3 and 6): training RMSE curves and dead neurons.")
         {
-            tasks, seeds, epochs, paper, seed, threads, output, format, noPlot,
+            tasks, seeds, epochs, paper, shard, checkpoint, seed, threads, output, format, noPlot,
         };
         command.SetAction(r =>
         {
@@ -54,10 +72,33 @@ public static class InitCompareCommand
                 Runs = r.ValueOr(seeds, InitComparisonDefaults.RunsPerInitialization),
                 Threads = r.GetValue(threads),
             };
-            return Run(chosen, parallel, r.GetValue(output)!, r.GetValue(format), r.GetValue(noPlot));
+            // Everything the runs depend on in command-line form; --epochs when given, else --paper, as the default epochs depend on the task.
+            var arguments = new Dictionary<string, string>
+            {
+                ["tasks"] = string.Join(',', chosen.Select(t => t.Task.Name)),
+                ["runs"] = parallel.Runs.ToString(CultureInfo.InvariantCulture),
+                ["seed"] = parallel.Seed.ToString(CultureInfo.InvariantCulture),
+            };
+            if (r.WasGiven(epochs))
+                arguments["epochs"] = r.GetValue(epochs).ToString(CultureInfo.InvariantCulture);
+            else if (isPaper)
+                arguments["paper"] = "true";
+            var cells = chosen.SelectMany(t => InitComparisonExperiment.InitializerNames.Select((name, i) => new TrainingCell($"{t.Task.Name} {name}",
+                t.Task.Architecture, t.Epochs, InitComparisonExperiment.WithHistory(parallel, t.Epochs),
+                (indices, progress, finished, cancellation) => new TrainingBatch(
+                    Kernel, InitComparisonExperiment.Train(t.Task, t.Epochs, parallel, i, indices, progress, finished, cancellation)),
+                () => InitComparisonExperiment.Initializers(t.Task, parallel.Seed)[i], () => InitComparisonExperiment.Classifier(t.Task, parallel.Seed)))).ToArray();
+            int perTask = InitComparisonExperiment.InitializerNames.Count;
+            var plan = new TrainingPlan(Name, arguments, cells, (batches, o) => Write([.. chosen.Select((t, k) => InitComparisonExperiment.Result(t.Task, t.Epochs, parallel,
+                [.. batches.Skip(k * perTask).Take(perTask).Select(b => b.Runs.ToArray())]))], o));
+            return run(plan, new TrainingRequest(r.GetValue(shard) ?? Shard.Whole, r.GetValue(checkpoint),
+                new TrainingOutput(r.GetValue(output)!, r.GetValue(format), r.GetValue(noPlot), null)));
         });
         return command;
     }
+
+    // The networks are wider than the generator's limit, so every task trains on the generic kernel; its reports name no kernel.
+    private const string Kernel = "generic";
 
     /// <summary>Each task's default and paper-scale epochs, tasks that share both named together: "default: two-sines 3,000, f3/f4 5,000; --paper: 15,000 and 10,000".</summary>
     private static string EpochsByTask()
@@ -68,35 +109,11 @@ public static class InitCompareCommand
             + $"--paper: {string.Join(" and ", groups.Select(g => N(g.Key.PaperEpochs)))}";
     }
 
-    private static int Run((InitComparisonTask Task, int Epochs)[] tasks, ParallelTrainingOptions parallel, string outDirectory,
-        OutputFormat format, bool noPlot)
+    private static void Write(InitComparisonResult[] results, TrainingOutput o)
     {
-        using var interrupt = new Interrupt();
-        InitComparisonResult[] results;
-        try
-        {
-            results = ProgressDisplay.Run("init-compare", interrupt, progress =>
-            {
-                int perTask = InitComparisonExperiment.InitializerNames.Count * parallel.Runs;
-                long total = (long)tasks.Length * perTask;
-                var done = new InitComparisonResult[tasks.Length];
-                for (int i = 0; i < tasks.Length; i++)
-                {
-                    long before = (long)i * perTask;
-                    var report = progress is null ? null : new CallbackProgress<int>(finished => progress(before + finished, total));
-                    done[i] = InitComparisonExperiment.Run(tasks[i].Task, tasks[i].Epochs, parallel, report, interrupt.Token);
-                }
-                return done;
-            });
-        }
-        catch (OperationCanceledException)
-        {
-            return interrupt.Report();
-        }
         var reports = results.SelectMany(x => x.Reports).ToArray();
-        ExperimentFiles.Write(Path.Combine(outDirectory, "init-compare"), Json.Serialize(reports), InitCompareCsv.Build(reports),
-            noPlot ? null : stem => InitComparePlot.Save(results, stem), () => InitCompareTableView.Build(reports), format,
-            InitCompareTableView.Note(reports));
-        return ExitCodes.Success;
+        ExperimentFiles.Write(Path.Combine(o.OutDirectory, Name), Json.Serialize(reports), InitCompareCsv.Build(reports),
+            o.NoPlot ? null : stem => InitComparePlot.Save(results, stem), () => InitCompareTableView.Build(reports), o.Format,
+            InitCompareTableView.Note(reports), o.Inputs);
     }
 }

@@ -10,5 +10,8 @@ public static class ShardMergers
         new SafeDepth.SafeDepthShardMerger(),
         new Trainability.TrainabilityShardMerger(),
         new Trainability.ActiveNeuronsShardMerger(),
+        new TrainingState.TrainingShardMerger(TrainCollapse.TrainCollapseCommand.Name, TrainCollapse.TrainCollapseCommand.PlanOf),
+        new TrainingState.TrainingShardMerger(TrainSuccess.TrainSuccessCommand.Name, TrainSuccess.TrainSuccessCommand.PlanOf),
+        new TrainingState.TrainingShardMerger(InitCompare.InitCompareCommand.Name, InitCompare.InitCompareCommand.PlanOf),
     ];
 }

@@ -38,12 +38,12 @@ public static class CommonOptions
 
     /// <summary>
     /// <c>--shard k/n</c>, <c>auto</c> or <c>auto/N</c> (<see cref="ShardOption"/>), for a command whose shard writes
-    /// <paramref name="shardFile"/>. <c>auto</c> reads the process environment while parsing, so a missing or inconsistent
+    /// <paramref name="shardFile"/>; <paramref name="part"/> says what a shard runs and writes. <c>auto</c> reads the process environment while parsing, so a missing or inconsistent
     /// scheduler variable is a usage error before any work.
     /// </summary>
-    public static Option<Shard?> Shard(string shardFile) => new("--shard")
+    public static Option<Shard?> Shard(string shardFile, string part = "shard k/n of the blocks and write its counts") => new("--shard")
     {
-        Description = $"Run only shard k/n of the blocks and write its counts to {shardFile} (combine with 'merge'); "
+        Description = $"Run only {part} to {shardFile} (combine with 'merge'); "
             + "auto takes k and n from a Slurm job array, auto/N takes k from a Kubernetes Indexed Job of N completions.",
         CustomParser = r =>
         {

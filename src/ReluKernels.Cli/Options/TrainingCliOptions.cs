@@ -11,8 +11,13 @@ namespace ReluKernels.Cli.Options;
 /// </summary>
 public static class TrainingCliOptions
 {
-    /// <summary><c>--runs</c>: independent trainings, positive.</summary>
-    public static Option<int> Runs(string description) => Positive("--runs", description);
+    /// <summary><c>--runs</c>: independent trainings, 1..<paramref name="max"/> (the command's memory limit, docs/reliability.md).</summary>
+    public static Option<int> Runs(string description, int max)
+    {
+        var option = OptionValues.WholeNumber<int>("--runs", $"an integer in 1..{max}", v => v >= 1 && v <= max);
+        option.Description = description;
+        return option;
+    }
 
     /// <summary><c>--epochs</c>: epochs per training, positive.</summary>
     public static Option<int> Epochs(string description) => Positive("--epochs", description);

@@ -1,8 +1,11 @@
 using System.CommandLine;
+using System.Globalization;
 using ReluKernels.Cli.Options;
 using ReluKernels.Cli.Output;
+using ReluKernels.Cli.TrainingState;
 using ReluKernels.Experiments;
 using ReluKernels.Experiments.Training;
+using ReluKernels.MonteCarlo;
 using ReluKernels.Training;
 using ReluKernels.Training.Data;
 
@@ -15,8 +18,26 @@ namespace ReluKernels.Cli.TrainCollapse;
 /// </summary>
 public static class TrainCollapseCommand
 {
+    /// <summary>The command's name.</summary>
+    public const string Name = "train-collapse";
+
+    /// <summary>
+    /// The most runs one result may have. Memory and output grow linearly in the runs (a row, the trained parameters and, for
+    /// the first <see cref="LossCurveRuns"/>, a loss history each): about 2 kB per run in memory and 1 kB in each of the
+    /// json, csv and shard files (docs/reliability.md).
+    /// </summary>
+    public const int MaxRuns = 100_000;
+
+    /// <summary>Runs that keep a loss history for the loss plot (its median curve is over these; the others keep none).</summary>
+    public const int LossCurveRuns = 1000;
+
     /// <summary>Creates the command.</summary>
-    public static Command Create()
+    public static Command Create() => Create(TrainingShardRunner.Run);
+
+    /// <summary>The plan of canonical <paramref name="arguments"/>, or null when they are not a valid command line (merge re-parses them).</summary>
+    public static TrainingPlan? PlanOf(IReadOnlyDictionary<string, string> arguments) => TrainingPlans.Parse(Create, arguments);
+
+    private static Command Create(Func<TrainingPlan, TrainingRequest, int> run)
     {
         string[] targetNames = [.. CollapseTrainingDefaults.Targets];
         var target = new Option<string>("--target")
@@ -30,26 +51,30 @@ public static class TrainCollapseCommand
         var width = CommonOptions.IntInRange("--width", "Hidden width (default 2; 4 for abs-sum-diff, as Lu et al. 2019, Fig. 4)", defaultWidth, ShapeLimits.MinWidth, ShapeLimits.MaxWidth);
         var depth = CommonOptions.IntInRange("--depth", $"Hidden ReLU layers (default {CollapseTrainingExperiment.Depth}: Lu et al.'s \"10-layer\" network counts the affine output layer)",
             CollapseTrainingExperiment.Depth, ShapeLimits.MinDepth, ShapeLimits.MaxDepth);
-        var runs = TrainingCliOptions.Runs($"Independent trainings (default {CollapseTrainingDefaults.Runs}; --paper: {CollapseTrainingDefaults.PaperRuns}).");
+        var runs = TrainingCliOptions.Runs($"Independent trainings (default {CollapseTrainingDefaults.Runs}; --paper: {CollapseTrainingDefaults.PaperRuns}; at most {MaxRuns}).", MaxRuns);
         var epochs = TrainingCliOptions.Epochs($"Epochs per training (default {CollapseTrainingDefaults.Epochs}; --paper: {CollapseTrainingDefaults.PaperEpochs}).");
         var lr = TrainingCliOptions.LearningRate($"Learning rate (default {CollapseTrainingDefaults.LearningRate}).");
         var optimizer = TrainingCliOptions.Optimizer("Optimizer: adam (default), sgd, momentum or nesterov.");
         var momentum = TrainingCliOptions.Momentum();
         var batch = TrainingCliOptions.BatchSize($"Mini-batch size (default {CollapseTrainingDefaults.BatchSize}, as Lu et al. (2019); 0 = full batch).");
         var paper = TrainingCliOptions.Paper($"Paper scale: {CollapseTrainingDefaults.PaperRuns} runs of {CollapseTrainingDefaults.PaperEpochs} epochs ({CollapseTrainingDefaults.PaperScaleNote}).");
+        var shard = CommonOptions.Shard($"{Name}.shard-k-of-n.json", "the runs r with r mod n = k and write them");
+        var checkpoint = CommonOptions.Checkpoint();
         var seed = CommonOptions.Seed();
         var threads = CommonOptions.Threads();
         var output = CommonOptions.Out();
         var format = CommonOptions.Format();
         var noPlot = CommonOptions.NoPlot();
-        var command = new Command("train-collapse",
+        var command = new Command(Name,
             "Train many deep narrow ReLU networks (Lu et al. 2019: width 2, 10 layers) and count how many collapse to the mean (MSE) or median (MAE) of the target.")
         {
-            target, loss, width, depth, runs, epochs, lr, optimizer, momentum, batch, paper, seed, threads, output, format, noPlot,
+            target, loss, width, depth, runs, epochs, lr, optimizer, momentum, batch, paper, shard, checkpoint, seed, threads, output, format, noPlot,
         };
         command.SetAction(r =>
         {
             bool isPaper = r.GetValue(paper);
+            var optimizerKind = r.ValueOr(optimizer, OptimizerKind.Adam);
+            double learningRate = r.ValueOr(lr, CollapseTrainingDefaults.LearningRate);
             var optimizerSettings = r.OptimizerSettings(optimizer, lr, momentum, OptimizerKind.Adam, CollapseTrainingDefaults.LearningRate);
             var problem = Problems.Named(r.GetValue(target)!);
             int w = r.ValueOr(width, CollapseTrainingExperiment.ArchitectureFor(problem).Width);
@@ -72,31 +97,45 @@ public static class TrainCollapseCommand
                     Runs = r.ValueOr(runs, isPaper ? CollapseTrainingDefaults.PaperRuns : CollapseTrainingDefaults.Runs),
                     Threads = r.GetValue(threads),
                     HistoryInterval = Math.Max(1, epochCount / 200),
+                    HistoryRuns = LossCurveRuns,
                 },
             };
-            return Run(setup, r.GetValue(loss), r.GetValue(output)!, r.GetValue(format), r.GetValue(noPlot));
+            // Everything the runs depend on, resolved (no --paper), in command-line form.
+            var arguments = new Dictionary<string, string>
+            {
+                ["target"] = problem.Name,
+                ["loss"] = Lower(r.GetValue(loss)),
+                ["width"] = I(w),
+                ["depth"] = I(architecture.Depth),
+                ["runs"] = I(setup.Parallel.Runs),
+                ["epochs"] = I(epochCount),
+                ["optimizer"] = Lower(optimizerKind),
+                ["lr"] = learningRate.ToString("R", CultureInfo.InvariantCulture),
+                ["batch-size"] = I(setup.Training.BatchSize),
+                ["seed"] = setup.Parallel.Seed.ToString(CultureInfo.InvariantCulture),
+            };
+            if (optimizerKind.UsesMomentum())
+                arguments["momentum"] = r.GetValue(momentum).ToString("R", CultureInfo.InvariantCulture);
+            var cell = new TrainingCell(problem.Name, architecture, epochCount, setup.Parallel,
+                (indices, progress, finished, cancellation) => CollapseTrainingExperiment.Train(setup, indices, progress, finished, cancellation),
+                () => CollapseTrainingExperiment.Initializer, () => CollapseTrainingExperiment.Classifier(setup));
+            var plan = new TrainingPlan(Name, arguments, [cell], (batches, o) => Write(CollapseTrainingExperiment.Result(setup, batches[0].Kernel, batches[0].Runs), r.GetValue(loss), o));
+            return run(plan, new TrainingRequest(r.GetValue(shard) ?? Shard.Whole, r.GetValue(checkpoint),
+                new TrainingOutput(r.GetValue(output)!, r.GetValue(format), r.GetValue(noPlot), null)));
         });
         return command;
     }
 
-    private static int Run(CollapseTrainingSetup setup, LossOption loss, string outDirectory, OutputFormat format, bool noPlot)
+    private static void Write(CollapseTrainingResult result, LossOption loss, TrainingOutput o)
     {
-        using var interrupt = new Interrupt();
-        CollapseTrainingResult result;
-        try
-        {
-            result = ProgressDisplay.Run("train-collapse", interrupt, progress => CollapseTrainingExperiment.Run(setup,
-                progress is null ? null : new CallbackProgress<int>(done => progress(done, setup.Parallel.Runs)), interrupt.Token));
-        }
-        catch (OperationCanceledException)
-        {
-            return interrupt.Report();
-        }
         var report = result.Report;
-        string stem = Path.Combine(outDirectory, $"train-collapse-{report.Target}-{loss.ToString().ToLowerInvariant()}");
+        string stem = Path.Combine(o.OutDirectory, $"{Name}-{report.Target}-{Lower(loss)}");
         ExperimentFiles.Write(stem, Json.Serialize(report), TrainCollapseCsv.Build(report),
-            noPlot ? null : s => TrainCollapsePlot.Save(result, s), () => TrainCollapseTableView.Build(report), format,
-            TrainCollapseTableView.Note(report));
-        return ExitCodes.Success;
+            o.NoPlot ? null : s => TrainCollapsePlot.Save(result, s), () => TrainCollapseTableView.Build(report), o.Format,
+            TrainCollapseTableView.Note(report), o.Inputs);
     }
+
+    private static string Lower<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
+
+    private static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

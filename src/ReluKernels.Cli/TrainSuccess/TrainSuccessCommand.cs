@@ -1,8 +1,11 @@
 using System.CommandLine;
+using System.Globalization;
 using ReluKernels.Cli.Options;
 using ReluKernels.Cli.Output;
+using ReluKernels.Cli.TrainingState;
 using ReluKernels.Experiments;
 using ReluKernels.Experiments.Training;
+using ReluKernels.MonteCarlo;
 using ReluKernels.Training;
 using ReluKernels.Training.Data;
 
@@ -14,8 +17,19 @@ namespace ReluKernels.Cli.TrainSuccess;
 /// </summary>
 public static class TrainSuccessCommand
 {
+    /// <summary>The command's name.</summary>
+    public const string Name = "train-success";
+
+    /// <summary>The most runs per width (memory and output grow linearly in them: about 1 kB per run, docs/reliability.md).</summary>
+    public const int MaxRuns = 100_000;
+
     /// <summary>Creates the command.</summary>
-    public static Command Create()
+    public static Command Create() => Create(TrainingShardRunner.Run);
+
+    /// <summary>The plan of canonical <paramref name="arguments"/>, or null when they are not a valid command line (merge re-parses them).</summary>
+    public static TrainingPlan? PlanOf(IReadOnlyDictionary<string, string> arguments) => TrainingPlans.Parse(Create, arguments);
+
+    private static Command Create(Func<TrainingPlan, TrainingRequest, int> run)
     {
         string[] targetNames = [.. TrainingSuccessDefaults.Targets];
         var targets = new Option<string[]>("--targets")
@@ -31,7 +45,7 @@ public static class TrainSuccessCommand
         };
         string defaultWidths = string.Join("; ", targetNames.Select(t => $"{t}: {string.Join(",", TrainingSuccessDefaults.Widths(t))}"));
         var widths = CommonOptions.IntList("--widths", $"Hidden widths n (default {defaultWidths})", ShapeLimits.MinWidth, ShapeLimits.MaxWidth, "e.g. 2..10");
-        var runs = TrainingCliOptions.Runs($"Trainings per width (default {TrainingSuccessDefaults.RunsPerWidth}, as Shin & Karniadakis (2020)).");
+        var runs = TrainingCliOptions.Runs($"Trainings per width (default {TrainingSuccessDefaults.RunsPerWidth}, as Shin & Karniadakis (2020); at most {MaxRuns}).", MaxRuns);
         var epochs = TrainingCliOptions.Epochs($"Epochs per training (default {TrainingSuccessDefaults.Epochs}; --paper: {TrainingSuccessDefaults.PaperEpochs:N0}).");
         var lr = TrainingCliOptions.LearningRate($"Learning rate (default {TrainingSuccessDefaults.LearningRate}; --paper: {TrainingSuccessDefaults.PaperLearningRate}).");
         var optimizer = TrainingCliOptions.Optimizer("Optimizer: adam (default), sgd (--paper), momentum or nesterov.");
@@ -39,15 +53,17 @@ public static class TrainSuccessCommand
         var batch = TrainingCliOptions.BatchSize($"Mini-batch size (default {TrainingSuccessDefaults.BatchSize}, as Shin & Karniadakis (2020); 0 = full batch).");
         var paper = TrainingCliOptions.Paper($"Shin & Karniadakis's settings: SGD, lr {TrainingSuccessDefaults.PaperLearningRate}, {TrainingSuccessDefaults.PaperEpochs:N0} epochs, "
             + $"{TrainingSuccessDefaults.RunsPerWidth} runs per width (about 12 hours on 2 cores; see docs/experiments/training.md).");
+        var shard = CommonOptions.Shard($"{Name}.shard-k-of-n.json", "the runs r with r mod n = k of every width and write them");
+        var checkpoint = CommonOptions.Checkpoint();
         var seed = CommonOptions.Seed();
         var threads = CommonOptions.Threads();
         var output = CommonOptions.Out();
         var format = CommonOptions.Format();
         var noPlot = CommonOptions.NoPlot();
-        var command = new Command("train-success",
+        var command = new Command(Name,
             "Empirical training-success probability of shallow ReLU networks with random biases vs width, beside Theorem 3's trainability (Shin & Karniadakis 2020, Figs. 4–5).")
         {
-            targets, widths, runs, epochs, lr, optimizer, momentum, batch, paper, seed, threads, output, format, noPlot,
+            targets, widths, runs, epochs, lr, optimizer, momentum, batch, paper, shard, checkpoint, seed, threads, output, format, noPlot,
         };
         command.SetAction(r =>
         {
@@ -78,39 +94,39 @@ public static class TrainSuccessCommand
                 Runs = r.ValueOr(runs, TrainingSuccessDefaults.RunsPerWidth),
                 Threads = r.GetValue(threads),
             };
-            return Run(jobs, training, parallel, r.GetValue(output)!, r.GetValue(format), r.GetValue(noPlot));
+            var kind = r.ValueOr(optimizer, OptimizerKindExtensions.KindOf(defaultOptimizer));
+            // Everything the runs depend on, resolved (no --paper), in command-line form; --widths only when given, as its default depends on the target.
+            var arguments = new Dictionary<string, string>
+            {
+                ["targets"] = string.Join(',', r.ValueOr(targets, targetNames)),
+                ["runs"] = I(parallel.Runs),
+                ["epochs"] = I(training.MaxEpochs),
+                ["optimizer"] = kind.ToString().ToLowerInvariant(),
+                ["lr"] = optimizerSettings.LearningRate.ToString("R", CultureInfo.InvariantCulture),
+                ["batch-size"] = I(training.BatchSize),
+                ["seed"] = parallel.Seed.ToString(CultureInfo.InvariantCulture),
+            };
+            if (kind.UsesMomentum())
+                arguments["momentum"] = r.GetValue(momentum).ToString("R", CultureInfo.InvariantCulture);
+            if (r.WasGiven(widths))
+                arguments["widths"] = IntList.Format(r.GetValue(widths)!);
+            var setups = jobs.Select(j => new TrainingSuccessSetup { Problem = j.Problem, Training = training, Parallel = parallel }).ToArray();
+            var cells = jobs.Select((j, i) => new TrainingCell($"{j.Problem.Name} width {I(j.Width)}", TrainingSuccessExperiment.ArchitectureFor(j.Width),
+                training.MaxEpochs, parallel,
+                (indices, progress, finished, cancellation) => TrainingSuccessExperiment.Train(j.Width, setups[i], indices, progress, finished, cancellation),
+                () => TrainingSuccessExperiment.Initializer, () => TrainingSuccessExperiment.Classifier(setups[i]))).ToArray();
+            var plan = new TrainingPlan(Name, arguments, cells, (batches, o) =>
+                Write([.. batches.Select((b, i) => TrainingSuccessExperiment.Report(setups[i], jobs[i].Width, b.Kernel, b.Runs))], o));
+            return run(plan, new TrainingRequest(r.GetValue(shard) ?? Shard.Whole, r.GetValue(checkpoint),
+                new TrainingOutput(r.GetValue(output)!, r.GetValue(format), r.GetValue(noPlot), null)));
         });
         return command;
     }
 
-    private static int Run(List<(TargetProblem Problem, int Width)> jobs, TrainingOptions training, ParallelTrainingOptions parallel,
-        string outDirectory, OutputFormat format, bool noPlot)
-    {
-        using var interrupt = new Interrupt();
-        TrainingSuccessReport[] reports;
-        try
-        {
-            reports = ProgressDisplay.Run("train-success", interrupt, progress =>
-            {
-                var done = new TrainingSuccessReport[jobs.Count];
-                long total = (long)jobs.Count * parallel.Runs;
-                for (int i = 0; i < jobs.Count; i++)
-                {
-                    long before = (long)i * parallel.Runs;
-                    var setup = new TrainingSuccessSetup { Problem = jobs[i].Problem, Training = training, Parallel = parallel };
-                    var report = progress is null ? null : new CallbackProgress<int>(finished => progress(before + finished, total));
-                    done[i] = TrainingSuccessExperiment.Run(jobs[i].Width, setup, report, interrupt.Token);
-                }
-                return done;
-            });
-        }
-        catch (OperationCanceledException)
-        {
-            return interrupt.Report();
-        }
-        ExperimentFiles.Write(Path.Combine(outDirectory, "train-success"), Json.Serialize(reports), TrainSuccessCsv.Build(reports),
-            noPlot ? null : stem => TrainSuccessPlot.Save(reports, stem), () => TrainSuccessTableView.Build(reports), format,
-            TrainSuccessTableView.Note(reports));
-        return ExitCodes.Success;
-    }
+    private static void Write(TrainingSuccessReport[] reports, TrainingOutput o) =>
+        ExperimentFiles.Write(Path.Combine(o.OutDirectory, Name), Json.Serialize(reports), TrainSuccessCsv.Build(reports),
+            o.NoPlot ? null : stem => TrainSuccessPlot.Save(reports, stem), () => TrainSuccessTableView.Build(reports), o.Format,
+            TrainSuccessTableView.Note(reports), o.Inputs);
+
+    private static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -21,6 +21,22 @@ public sealed class LossHistory
         _losses = new double[maxEpochs / interval];
     }
 
+    /// <summary>
+    /// The history that recording <paramref name="losses"/> at epochs k, 2k, … (k = <paramref name="interval"/>) would have
+    /// made: how a stored history is read back.
+    /// </summary>
+    /// <exception cref="ArgumentException">More losses than <paramref name="maxEpochs"/> epochs hold.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="interval"/> or <paramref name="maxEpochs"/> is less than 1.</exception>
+    public static LossHistory FromLosses(int interval, int maxEpochs, ReadOnlySpan<double> losses)
+    {
+        var history = new LossHistory(interval, maxEpochs);
+        if (losses.Length > history._losses.Length)
+            throw new ArgumentException($"{losses.Length} losses do not fit {maxEpochs} epochs recorded every {interval}.", nameof(losses));
+        for (int i = 0; i < losses.Length; i++)
+            history.Offer((i + 1) * interval, losses[i]);
+        return history;
+    }
+
     /// <summary>Epochs between records.</summary>
     public int Interval { get; }
 

@@ -39,10 +39,38 @@ public static class ParallelTraining
         where TKernel : struct, ITrainableNetwork<TKernel, T>
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        ArgumentNullException.ThrowIfNull(parallel);
+        return Run(kernel, initializer, data, training, parallel, AllRuns(parallel.Runs), classifier, progress, null, cancellation);
+    }
+
+    /// <summary>
+    /// Runs the trainings <paramref name="runs"/> of the batch — a subset of 0..<see cref="ParallelTrainingOptions.Runs"/> − 1,
+    /// e.g. one shard's — and returns them in the order given. Run r is the same training as in the whole batch, so runs
+    /// gathered from several subsets, put in run order, are exactly the whole batch's.
+    /// </summary>
+    /// <param name="kernel">The network kernel; each worker uses its own <see cref="ITrainableNetwork{TSelf, T}.Fork"/>.</param>
+    /// <param name="initializer">Draws each run's initial parameters.</param>
+    /// <param name="data">The training set, shared by every run.</param>
+    /// <param name="training">Loss, optimiser, batching and stopping rules.</param>
+    /// <param name="parallel">Seed, number of runs, threads and loss history.</param>
+    /// <param name="runs">The run indices, strictly increasing, each in 0..Runs − 1.</param>
+    /// <param name="classifier">Classifies each initial and each trained network (inside the parallel loop), or null.</param>
+    /// <param name="progress">Told the number of finished runs after each run, or null.</param>
+    /// <param name="finished">Given each finished run as soon as it finishes (from a worker thread, so it must be thread-safe), or null.</param>
+    /// <param name="cancellation">Stops the batch; runs already given to <paramref name="finished"/> stay valid.</param>
+    /// <exception cref="ArgumentException">The data do not fit the kernel's shape, or the run indices are not as required.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was signalled.</exception>
+    public static TrainingRun<T>[] Run<TKernel, T>(TKernel kernel, IInitializer initializer, Dataset<T> data, TrainingOptions training,
+        ParallelTrainingOptions parallel, IReadOnlyList<int> runs, OutcomeClassifier? classifier, IProgress<int>? progress,
+        Action<TrainingRun<T>>? finished, CancellationToken cancellation)
+        where TKernel : struct, ITrainableNetwork<TKernel, T>
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
         ArgumentNullException.ThrowIfNull(initializer);
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(training);
         ArgumentNullException.ThrowIfNull(parallel);
+        ArgumentNullException.ThrowIfNull(runs);
         var architecture = kernel.Architecture;
         if (architecture.Width == 0)
             throw new ArgumentException("The kernel is default-initialised; construct it with its shape.", nameof(kernel));
@@ -50,27 +78,75 @@ public static class ParallelTraining
             throw new ArgumentException(
                 $"The data set has {data.InputDim}-D inputs and {data.OutputDim}-D targets; the network {architecture} needs {architecture.InputDim} and {architecture.OutputDim}.",
                 nameof(data));
+        for (int i = 0; i < runs.Count; i++)
+            if (runs[i] < 0 || runs[i] >= parallel.Runs || (i > 0 && runs[i] <= runs[i - 1]))
+                throw new ArgumentException($"Run indices must increase strictly within 0..{parallel.Runs - 1}; entry {i} is {runs[i]}.", nameof(runs));
 
-        var runs = new TrainingRun<T>[parallel.Runs];
-        int finished = 0;
+        var results = new TrainingRun<T>[runs.Count];
+        int done = 0;
         var options = new ParallelOptions { MaxDegreeOfParallelism = parallel.EffectiveThreads, CancellationToken = cancellation };
-        Parallel.For(0, parallel.Runs, options, () => new Trainer<TKernel, T>(kernel.Fork(), training, data.Count), (r, _, trainer) =>
+        Parallel.For(0, runs.Count, options, () => new Trainer<TKernel, T>(kernel.Fork(), training, data.Count), (i, _, trainer) =>
         {
+            int r = runs[i];
             var rng = new CounterRng(parallel.Seed, (ulong)r);
-            var initial = new T[architecture.ParameterCount];
-            Initialize(initializer, architecture, initial, ref rng);
-            var parameters = (T[])initial.Clone();
-            var history = parallel.HistoryInterval > 0 ? new LossHistory(parallel.HistoryInterval, training.MaxEpochs) : null;
+            var parameters = new T[architecture.ParameterCount];
+            Initialize(initializer, architecture, parameters, ref rng);
+            var history = RecordsHistory(parallel, r) ? new LossHistory(parallel.HistoryInterval, training.MaxEpochs) : null;
             var shuffle = new CounterRng(parallel.Seed, (ulong)r, ShufflePosition);
             var result = trainer.Train(parameters, data, ref shuffle, history);
-            var outcome = classifier?.Classify<T>(architecture, parameters, result.Diverged);
-            var initialOutcome = classifier?.Classify<T>(architecture, initial);
-            runs[r] = new TrainingRun<T>(r, result, initial, parameters, history, outcome, initialOutcome);
-            progress?.Report(Interlocked.Increment(ref finished));
+            results[i] = Complete(architecture, initializer, parallel.Seed, r, result, parameters, history, classifier);
+            finished?.Invoke(results[i]);
+            progress?.Report(Interlocked.Increment(ref done));
             return trainer;
         }, _ => { });
-        return runs;
+        return results;
     }
+
+    /// <summary>
+    /// Rebuilds run <paramref name="run"/> of a batch from what a stored copy of it keeps — its result, trained parameters and
+    /// loss history: the initial parameters are drawn again from (seed, run) and both networks classified again, which gives
+    /// exactly the <see cref="TrainingRun{T}"/> the batch returned (both are pure functions of those inputs).
+    /// </summary>
+    /// <param name="architecture">The network shape.</param>
+    /// <param name="initializer">The batch's initializer.</param>
+    /// <param name="seed">The batch's seed.</param>
+    /// <param name="run">The run index r.</param>
+    /// <param name="result">How the training ended.</param>
+    /// <param name="finalParameters">The trained parameters.</param>
+    /// <param name="history">The loss history, or null.</param>
+    /// <param name="classifier">The batch's classifier, or null.</param>
+    /// <exception cref="ArgumentException">The parameter vector's length is not the architecture's.</exception>
+    public static TrainingRun<T> Restore<T>(NetworkArchitecture architecture, IInitializer initializer, ulong seed, int run, TrainingResult result,
+        T[] finalParameters, LossHistory? history, OutcomeClassifier? classifier)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(initializer);
+        ArgumentNullException.ThrowIfNull(finalParameters);
+        if (finalParameters.Length != architecture.ParameterCount)
+            throw new ArgumentException($"Run {run} has {finalParameters.Length} parameters; {architecture} has {architecture.ParameterCount}.", nameof(finalParameters));
+        return Complete(architecture, initializer, seed, run, result, finalParameters, history, classifier);
+    }
+
+    /// <summary>Whether run <paramref name="run"/> records a loss history under <paramref name="parallel"/>.</summary>
+    public static bool RecordsHistory(ParallelTrainingOptions parallel, int run)
+    {
+        ArgumentNullException.ThrowIfNull(parallel);
+        return parallel.HistoryInterval > 0 && run < parallel.HistoryRuns;
+    }
+
+    private static TrainingRun<T> Complete<T>(NetworkArchitecture architecture, IInitializer initializer, ulong seed, int run, TrainingResult result,
+        T[] parameters, LossHistory? history, OutcomeClassifier? classifier)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var rng = new CounterRng(seed, (ulong)run);
+        var initial = new T[architecture.ParameterCount];
+        Initialize(initializer, architecture, initial, ref rng);
+        var outcome = classifier?.Classify<T>(architecture, parameters, result.Diverged);
+        var initialOutcome = classifier?.Classify<T>(architecture, initial);
+        return new TrainingRun<T>(run, result, initial, parameters, history, outcome, initialOutcome);
+    }
+
+    private static int[] AllRuns(int count) => [.. Enumerable.Range(0, count)];
 
     /// <summary>Draws one network into <paramref name="parameters"/> with the initializer's overload for <typeparamref name="T"/>.</summary>
     internal static void Initialize<T>(IInitializer initializer, NetworkArchitecture architecture, Span<T> parameters, ref CounterRng rng)

@@ -39,6 +39,20 @@ public sealed record ParallelTrainingOptions
         }
     }
 
+    /// <summary>
+    /// Only runs r &lt; this record a loss history (default: every run). Histories are most of a run's memory, so a large batch
+    /// keeps them for a sample of fixed size — the first runs, which are a random sample like any other.
+    /// </summary>
+    public int HistoryRuns
+    {
+        get;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value, nameof(HistoryRuns));
+            field = value;
+        }
+    } = int.MaxValue;
+
     /// <summary>The number of threads that will run: <see cref="Threads"/>, or the processor count when it is 0.</summary>
     public int EffectiveThreads => Threads == 0 ? Environment.ProcessorCount : Threads;
 }

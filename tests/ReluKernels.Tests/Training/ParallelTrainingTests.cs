@@ -44,6 +44,47 @@ public sealed class ParallelTrainingTests
     }
 
     [Fact]
+    public void A_subset_of_runs_gives_the_whole_batchs_runs_and_a_restored_run_equals_the_trained_one()
+    {
+        var options = new TrainingOptions { Optimizer = new AdamSettings(0.01), BatchSize = 32, MaxEpochs = 15 };
+        var classifier = OutcomeClassifier.Create(Data, Problem.TestSet<float>(4), Problem.Radius);
+        var parallel = new ParallelTrainingOptions { Seed = 17, Runs = 12, Threads = 2, HistoryInterval = 5, HistoryRuns = 4 };
+        var kernel = new GeneratedKernel<F2x10, float>();
+        var all = ParallelTraining.Run(kernel, NormalInitializer.HeWithBias, Data, options, parallel, classifier,
+            cancellation: TestContext.Current.CancellationToken);
+        int[] subset = [1, 4, 7, 10];
+        var finished = new System.Collections.Concurrent.ConcurrentBag<int>();
+        var some = ParallelTraining.Run(kernel, NormalInitializer.HeWithBias, Data, options, parallel, subset, classifier, null,
+            run => finished.Add(run.Index), TestContext.Current.CancellationToken);
+
+        Assert.Equal(subset, finished.Order());
+        Assert.Equal(subset, some.Select(r => r.Index));
+        foreach (var run in some)
+        {
+            var expected = all[run.Index];
+            Assert.Equal(expected.Result, run.Result);
+            Assert.Equal(expected.InitialParameters, run.InitialParameters);
+            Assert.Equal(expected.FinalParameters, run.FinalParameters);
+            Assert.Equivalent(expected.Outcome, run.Outcome, strict: true);
+            Assert.Equivalent(expected.InitialOutcome, run.InitialOutcome, strict: true);
+            // Only runs r < HistoryRuns keep a history.
+            Assert.Equal(run.Index < 4, run.History is not null);
+            Assert.Equal(expected.History?.Losses.ToArray(), run.History?.Losses.ToArray());
+
+            var restored = ParallelTraining.Restore(F2x10.Architecture, NormalInitializer.HeWithBias, parallel.Seed, run.Index, run.Result,
+                run.FinalParameters, run.History is null ? null : LossHistory.FromLosses(5, 15, run.History.Losses), classifier);
+            Assert.Equal(run.InitialParameters, restored.InitialParameters);
+            Assert.Equivalent(run.Outcome, restored.Outcome, strict: true);
+            Assert.Equivalent(run.InitialOutcome, restored.InitialOutcome, strict: true);
+            Assert.Equal(run.History?.Epochs.ToArray(), restored.History?.Epochs.ToArray());
+        }
+        Assert.Throws<ArgumentException>(() => ParallelTraining.Run(kernel, NormalInitializer.HeWithBias, Data, options, parallel, [4, 1], classifier,
+            null, null, TestContext.Current.CancellationToken));
+        Assert.Throws<ArgumentException>(() => ParallelTraining.Run(kernel, NormalInitializer.HeWithBias, Data, options, parallel, [12], classifier,
+            null, null, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public void A_diverging_run_is_recorded_and_the_others_are_kept()
     {
         // Full-batch SGD with η = 0.3 on 1 → [32 × 2] → 1: too large for most He-initialised networks (the loss explodes to

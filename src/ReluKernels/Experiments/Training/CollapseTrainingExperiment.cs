@@ -64,20 +64,70 @@ public static class CollapseTrainingExperiment
         where TKernel : struct, ITrainableNetwork<TKernel, float>
     {
         ArgumentNullException.ThrowIfNull(setup);
+        var runs = Train(kernel, setup, [.. Enumerable.Range(0, setup.Parallel.Runs)], progress, null, cancellation);
+        return Result(setup, kernel.Description, runs);
+    }
+
+    /// <summary>
+    /// Runs the trainings <paramref name="runs"/> of the batch (e.g. one shard's) on the setup's kernel, classified; a report
+    /// of the whole batch is <see cref="Result"/> of all of them in run order, wherever they ran.
+    /// </summary>
+    /// <param name="setup">What to run.</param>
+    /// <param name="runs">Run indices, strictly increasing, in 0..Runs − 1.</param>
+    /// <param name="progress">Told the number of finished trainings, or null.</param>
+    /// <param name="finished">Given each finished training (from a worker thread), or null.</param>
+    /// <param name="cancellation">Stops the batch.</param>
+    /// <exception cref="ArgumentException">The setup's network does not fit the problem, or the indices are not as required.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was signalled.</exception>
+    public static TrainingBatch Train(CollapseTrainingSetup setup, IReadOnlyList<int> runs, IProgress<int>? progress = null,
+        Action<TrainingRun<float>>? finished = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(setup);
+        return TrainingKernels.Run(setup.Architecture, new SubsetJob(setup, runs, progress, finished, cancellation));
+    }
+
+    /// <summary>The classifier of <paramref name="setup"/>'s runs (what <see cref="ParallelTraining.Restore"/> needs to rebuild a stored run).</summary>
+    public static OutcomeClassifier Classifier(CollapseTrainingSetup setup)
+    {
+        ArgumentNullException.ThrowIfNull(setup);
+        return OutcomeClassifier.Create(setup.Problem.TrainingSet<float>(setup.Parallel.Seed), setup.Problem.TestSet<float>(setup.Parallel.Seed), setup.Problem.Radius);
+    }
+
+    /// <summary>The report of the whole batch from its classified trainings, in run order 0..Runs − 1.</summary>
+    /// <param name="setup">What was run.</param>
+    /// <param name="kernel">The kernel's description.</param>
+    /// <param name="runs">Every training of the batch, classified, in run order.</param>
+    public static CollapseTrainingResult Result(CollapseTrainingSetup setup, string kernel, IReadOnlyList<TrainingRun<float>> runs)
+    {
+        ArgumentNullException.ThrowIfNull(setup);
+        ArgumentNullException.ThrowIfNull(runs);
+        var training = setup.Problem.TrainingSet<float>(setup.Parallel.Seed);
+        var classifier = Classifier(setup);
+        bool[] bornDead = [.. runs.Select(run => run.InitialOutcome!.Kind == OutcomeKind.Collapsed)];
+        var report = CollapseTrainingReport.From(setup, kernel, runs, bornDead, classifier, training.Description);
+        return new CollapseTrainingResult(setup, report, runs);
+    }
+
+    private static TrainingRun<float>[] Train<TKernel>(TKernel kernel, CollapseTrainingSetup setup, IReadOnlyList<int> runs, IProgress<int>? progress,
+        Action<TrainingRun<float>>? finished, CancellationToken cancellation)
+        where TKernel : struct, ITrainableNetwork<TKernel, float>
+    {
         if (kernel.Architecture != setup.Architecture)
             throw new ArgumentException($"The kernel is for {kernel.Architecture}, the setup for {setup.Architecture}.", nameof(kernel));
-        var seed = setup.Parallel.Seed;
-        var training = setup.Problem.TrainingSet<float>(seed);
-        var classifier = OutcomeClassifier.Create(training, setup.Problem.TestSet<float>(seed), setup.Problem.Radius);
-        var runs = ParallelTraining.Run(kernel, Initializer, training, setup.Training, setup.Parallel, classifier, progress, cancellation);
-        bool[] bornDead = [.. runs.Select(run => run.InitialOutcome!.Kind == OutcomeKind.Collapsed)];
-        var report = CollapseTrainingReport.From(setup, kernel.Description, runs, bornDead, classifier, training.Description);
-        return new CollapseTrainingResult(setup, report, runs);
+        var training = setup.Problem.TrainingSet<float>(setup.Parallel.Seed);
+        return ParallelTraining.Run(kernel, Initializer, training, setup.Training, setup.Parallel, runs, Classifier(setup), progress, finished, cancellation);
     }
 
     private sealed class Job(CollapseTrainingSetup setup, IProgress<int>? progress, CancellationToken cancellation) : ITrainingJob<CollapseTrainingResult>
     {
         public CollapseTrainingResult Run<TKernel>(TKernel kernel) where TKernel : struct, ITrainableNetwork<TKernel, float> =>
             CollapseTrainingExperiment.Run(kernel, setup, progress, cancellation);
+    }
+
+    private sealed class SubsetJob(CollapseTrainingSetup setup, IReadOnlyList<int> runs, IProgress<int>? progress, Action<TrainingRun<float>>? finished,
+        CancellationToken cancellation) : ITrainingJob<TrainingBatch>
+    {
+        public TrainingBatch Run<TKernel>(TKernel kernel) where TKernel : struct, ITrainableNetwork<TKernel, float> =>
+            new(kernel.Description, Train(kernel, setup, runs, progress, finished, cancellation));
     }
 }

@@ -43,24 +43,83 @@ public static class InitComparisonExperiment
     public static InitComparisonResult Run(InitComparisonTask task, int epochs, ParallelTrainingOptions parallel, IProgress<int>? progress = null,
         CancellationToken cancellation = default)
     {
-        ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(parallel);
-        var a = task.Architecture;
-        var training = task.Problem.TrainingSet<float>(parallel.Seed);
-        var classifier = OutcomeClassifier.Create(training, task.Problem.TestSet<float>(parallel.Seed), task.Problem.Radius);
-        var options = new TrainingOptions { Optimizer = task.Optimizer, Loss = LossFunction.MeanSquaredError, BatchSize = 0, MaxEpochs = epochs };
-        var withHistory = parallel with { HistoryInterval = Math.Max(1, epochs / 200) };
-        IInitializer[] initializers = [NormalInitializer.HeWithBias, NormalInitializer.HeWithoutBias, DataDependent(training, task.Width)];
-        var reports = new InitComparisonReport[initializers.Length];
-        var runs = new TrainingRun<float>[initializers.Length][];
-        for (int i = 0; i < initializers.Length; i++)
+        int[] all = [.. Enumerable.Range(0, parallel.Runs)];
+        var runs = new TrainingRun<float>[InitializerNames.Count][];
+        for (int i = 0; i < runs.Length; i++)
         {
             int before = i * parallel.Runs;
             var report = progress is null ? null : new CallbackProgress<int>(finished => progress.Report(before + finished));
-            runs[i] = ParallelTraining.Run(new GenericKernel<float>(a), initializers[i], training, options, withHistory, classifier, report, cancellation);
+            runs[i] = Train(task, epochs, parallel, i, all, report, null, cancellation);
+        }
+        return Result(task, epochs, parallel, runs);
+    }
+
+    /// <summary>
+    /// Runs the trainings <paramref name="runs"/> (e.g. one shard's) of initialisation <paramref name="initializer"/>, classified and
+    /// with loss histories; the result of the task is <see cref="Result"/> of all of them in run order, wherever they ran.
+    /// </summary>
+    /// <param name="task">The task.</param>
+    /// <param name="epochs">Epochs per training.</param>
+    /// <param name="parallel">Seed, runs per initialisation and threads; its history settings are ignored.</param>
+    /// <param name="initializer">Index into <see cref="InitializerNames"/>.</param>
+    /// <param name="runs">Run indices, strictly increasing, in 0..Runs − 1.</param>
+    /// <param name="progress">Told the number of finished trainings, or null.</param>
+    /// <param name="finished">Given each finished training (from a worker thread), or null.</param>
+    /// <param name="cancellation">Stops the batch.</param>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was signalled.</exception>
+    public static TrainingRun<float>[] Train(InitComparisonTask task, int epochs, ParallelTrainingOptions parallel, int initializer, IReadOnlyList<int> runs,
+        IProgress<int>? progress = null, Action<TrainingRun<float>>? finished = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(parallel);
+        var training = task.Problem.TrainingSet<float>(parallel.Seed);
+        return ParallelTraining.Run(new GenericKernel<float>(task.Architecture), Initializers(task, parallel.Seed)[initializer], training,
+            Options(task, epochs), WithHistory(parallel, epochs), runs, Classifier(task, parallel.Seed), progress, finished, cancellation);
+    }
+
+    /// <summary>The initialisers compared on <paramref name="task"/>, in <see cref="InitializerNames"/> order (the data-dependent one depends on the data, hence on the seed).</summary>
+    public static IReadOnlyList<IInitializer> Initializers(InitComparisonTask task, ulong seed)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        return [NormalInitializer.HeWithBias, NormalInitializer.HeWithoutBias, DataDependent(task.Problem.TrainingSet<float>(seed), task.Width)];
+    }
+
+    /// <summary>The classifier of the task's runs (what <see cref="ParallelTraining.Restore"/> needs to rebuild a stored run).</summary>
+    public static OutcomeClassifier Classifier(InitComparisonTask task, ulong seed)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        return OutcomeClassifier.Create(task.Problem.TrainingSet<float>(seed), task.Problem.TestSet<float>(seed), task.Problem.Radius);
+    }
+
+    /// <summary>The batch options the task trains with: <paramref name="parallel"/> with a loss history of about 200 points per run.</summary>
+    public static ParallelTrainingOptions WithHistory(ParallelTrainingOptions parallel, int epochs)
+    {
+        ArgumentNullException.ThrowIfNull(parallel);
+        return parallel with { HistoryInterval = Math.Max(1, epochs / 200), HistoryRuns = int.MaxValue };
+    }
+
+    /// <summary>The result of the task from every training of every initialisation, classified, in run order.</summary>
+    /// <param name="task">The task.</param>
+    /// <param name="epochs">Epochs per training.</param>
+    /// <param name="parallel">Seed and runs per initialisation.</param>
+    /// <param name="runs">Per initialisation (<see cref="InitializerNames"/> order), its trainings in run order.</param>
+    public static InitComparisonResult Result(InitComparisonTask task, int epochs, ParallelTrainingOptions parallel, IReadOnlyList<TrainingRun<float>[]> runs)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(parallel);
+        ArgumentNullException.ThrowIfNull(runs);
+        var initializers = Initializers(task, parallel.Seed);
+        var options = Options(task, epochs);
+        var reports = new InitComparisonReport[initializers.Count];
+        for (int i = 0; i < reports.Length; i++)
+        {
             int[] deadAtInit = [.. runs[i].Select(run => run.InitialOutcome!.DeadHiddenNeurons)];
             reports[i] = InitComparisonReport.From(task, InitializerNames[i], initializers[i].ToString() ?? "", options, runs[i], deadAtInit);
         }
         return new InitComparisonResult(task, reports, runs);
     }
+
+    private static TrainingOptions Options(InitComparisonTask task, int epochs) =>
+        new() { Optimizer = task.Optimizer, Loss = LossFunction.MeanSquaredError, BatchSize = 0, MaxEpochs = epochs };
 }

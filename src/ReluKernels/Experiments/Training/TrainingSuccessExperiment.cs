@@ -72,23 +72,73 @@ public static class TrainingSuccessExperiment
         where TKernel : struct, ITrainableNetwork<TKernel, float>
     {
         ArgumentNullException.ThrowIfNull(setup);
+        var runs = Train(kernel, setup, [.. Enumerable.Range(0, setup.Parallel.Runs)], progress, null, cancellation);
+        return Report(setup, kernel.Architecture.Width, kernel.Description, runs);
+    }
+
+    /// <summary>
+    /// Runs the trainings <paramref name="runs"/> of one width's batch (e.g. one shard's), classified; the width's report is
+    /// <see cref="Report"/> of all of them in run order, wherever they ran.
+    /// </summary>
+    /// <param name="width">The hidden width n ≥ m.</param>
+    /// <param name="setup">What to run.</param>
+    /// <param name="runs">Run indices, strictly increasing, in 0..Runs − 1.</param>
+    /// <param name="progress">Told the number of finished trainings, or null.</param>
+    /// <param name="finished">Given each finished training (from a worker thread), or null.</param>
+    /// <param name="cancellation">Stops the batch.</param>
+    /// <exception cref="ArgumentException">The width is below m, or the indices are not as required.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was signalled.</exception>
+    public static TrainingBatch Train(int width, TrainingSuccessSetup setup, IReadOnlyList<int> runs, IProgress<int>? progress = null,
+        Action<TrainingRun<float>>? finished = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(setup);
+        return TrainingKernels.Run(ArchitectureFor(width), new SubsetJob(setup, runs, progress, finished, cancellation));
+    }
+
+    /// <summary>The classifier of <paramref name="setup"/>'s runs (what <see cref="ParallelTraining.Restore"/> needs to rebuild a stored run).</summary>
+    public static OutcomeClassifier Classifier(TrainingSuccessSetup setup)
+    {
+        ArgumentNullException.ThrowIfNull(setup);
+        return OutcomeClassifier.Create(setup.Problem.TrainingSet<float>(setup.Parallel.Seed), setup.Problem.TestSet<float>(setup.Parallel.Seed), setup.Problem.Radius);
+    }
+
+    /// <summary>The report of one width from every training of its batch, classified, in run order.</summary>
+    /// <param name="setup">What was run.</param>
+    /// <param name="width">The hidden width n.</param>
+    /// <param name="kernel">The kernel's description.</param>
+    /// <param name="runs">The trainings, classified, in run order.</param>
+    public static TrainingSuccessReport Report(TrainingSuccessSetup setup, int width, string kernel, IReadOnlyList<TrainingRun<float>> runs)
+    {
+        ArgumentNullException.ThrowIfNull(setup);
+        ArgumentNullException.ThrowIfNull(runs);
+        int[] activeAtInit = [.. runs.Select(run => width - run.InitialOutcome!.DeadHiddenNeurons)];
+        return TrainingSuccessReport.From(setup, width, kernel, RequiredNeurons(setup.Problem), runs, activeAtInit);
+    }
+
+    private static TrainingRun<float>[] Train<TKernel>(TKernel kernel, TrainingSuccessSetup setup, IReadOnlyList<int> runs, IProgress<int>? progress,
+        Action<TrainingRun<float>>? finished, CancellationToken cancellation)
+        where TKernel : struct, ITrainableNetwork<TKernel, float>
+    {
         var a = kernel.Architecture;
         int m = RequiredNeurons(setup.Problem);
         if (a != ArchitectureFor(a.Width))
             throw new ArgumentException($"The kernel is for {a}; the experiment trains shallow 1 → [n] → 1 networks with biases.", nameof(kernel));
         if (a.Width < m)
             throw new ArgumentException($"Width {a.Width} is below the {m} active neurons {setup.Problem.Name} needs.", nameof(kernel));
-        var seed = setup.Parallel.Seed;
-        var training = setup.Problem.TrainingSet<float>(seed);
-        var classifier = OutcomeClassifier.Create(training, setup.Problem.TestSet<float>(seed), setup.Problem.Radius);
-        var runs = ParallelTraining.Run(kernel, Initializer, training, setup.Training, setup.Parallel, classifier, progress, cancellation);
-        int[] activeAtInit = [.. runs.Select(run => a.Width - run.InitialOutcome!.DeadHiddenNeurons)];
-        return TrainingSuccessReport.From(setup, a.Width, kernel.Description, m, runs, activeAtInit);
+        var training = setup.Problem.TrainingSet<float>(setup.Parallel.Seed);
+        return ParallelTraining.Run(kernel, Initializer, training, setup.Training, setup.Parallel, runs, Classifier(setup), progress, finished, cancellation);
     }
 
     private sealed class Job(TrainingSuccessSetup setup, IProgress<int>? progress, CancellationToken cancellation) : ITrainingJob<TrainingSuccessReport>
     {
         public TrainingSuccessReport Run<TKernel>(TKernel kernel) where TKernel : struct, ITrainableNetwork<TKernel, float> =>
             TrainingSuccessExperiment.Run(kernel, setup, progress, cancellation);
+    }
+
+    private sealed class SubsetJob(TrainingSuccessSetup setup, IReadOnlyList<int> runs, IProgress<int>? progress, Action<TrainingRun<float>>? finished,
+        CancellationToken cancellation) : ITrainingJob<TrainingBatch>
+    {
+        public TrainingBatch Run<TKernel>(TKernel kernel) where TKernel : struct, ITrainableNetwork<TKernel, float> =>
+            new(kernel.Description, Train(kernel, setup, runs, progress, finished, cancellation));
     }
 }
