@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# A sharded `collapse` on a real Slurm: installs slurm-wlm and munge with apt if absent, starts munged, slurmctld and
+# Sharded relukernels runs on a real Slurm: installs slurm-wlm and munge with apt if absent, starts munged, slurmctld and
 # slurmd for localhost from .ci/slurm/slurm.conf (all state in a scratch directory, nothing under /etc changed), builds
-# the CLI once (Release), then submits examples/slurm/submit.sh twice on a small grid:
-#   1. a 4-task array and its dependent merge: collapse.csv and collapse.json must equal an unsharded run's, byte for byte;
-#   2. the same with task 1 requeued (scontrol requeue: killed, rerun) once its checkpoint exists: the rerun must resume
+# the CLI once (Release), then submits examples/slurm/submit.sh three times:
+#   1. a 4-task collapse array and its dependent merge: collapse.csv and collapse.json must equal an unsharded run's,
+#      byte for byte;
+#   2. the same for train-collapse (a training command): its csv and json must equal an unsharded run's;
+#   3. collapse again with task 1 requeued (scontrol requeue: killed, rerun) once its checkpoint exists: the rerun must resume
 #      from that checkpoint and the merge must still equal the unsharded run.
 # The daemons it started are stopped by their PIDs on exit, also on failure. Prints one PASS/FAIL line per check and
 # ends with "N passed, N failed"; exits 1 if any check failed. Setup failures exit 1 at once.
@@ -17,6 +19,7 @@ TASKS=4
 # Large enough that a task runs for several seconds on one core (so it can be requeued mid-run), small enough that
 # the whole script stays within a few minutes on 2 cores.
 GRID="--widths 2,3,4,5 --depths 1..40 --trials 80000000 --seed 16"
+TRAINING="--runs 24 --epochs 300 --seed 16"
 CTLD_PORT=${SLURMCTLD_PORT:-6817} SLURMD_PORT=${SLURMD_PORT:-6818}
 WORK=$(mktemp -d)
 DAEMON_PIDS=()
@@ -109,20 +112,19 @@ wait_done() {
     return 1
 }
 
-# submit NAME: runs examples/slurm/submit.sh with its own OUT_DIR; sets ARRAY_JOB and MERGE_JOB.
+# submit NAME COMMAND ARGS: runs examples/slurm/submit.sh with its own OUT_DIR; sets ARRAY_JOB and MERGE_JOB.
 submit() {
     local dir=$WORK/runs/$1 line
     mkdir -p "$dir"
-    line=$(cd "$dir" && OUT_DIR=$dir/out TASKS=$TASKS CPUS_PER_TASK=1 COLLAPSE_ARGS=$GRID \
+    line=$(cd "$dir" && OUT_DIR=$dir/out TASKS=$TASKS CPUS_PER_TASK=1 COMMAND=$2 ARGS=$3 \
         EXTRA_SBATCH_ARGS="--time=00:10:00" bash "$REPO/examples/slurm/submit.sh" | tail -n 1)
     read -r _ ARRAY_JOB _ MERGE_JOB <<<"$line"
     [[ $ARRAY_JOB =~ ^[0-9]+$ && $MERGE_JOB =~ ^[0-9]+$ ]] || { show_logs; die "submit.sh printed '$line'"; }
-    echo "$1: array job $ARRAY_JOB ($TASKS tasks), merge job $MERGE_JOB"
+    echo "$1: $2 array job $ARRAY_JOB ($TASKS tasks), merge job $MERGE_JOB"
 }
 
-# check_merged NAME: the merge job completed and its outputs equal the unsharded run's.
 check_merged() {
-    local name=$1 dir=$WORK/runs/$1/out file
+    local name=$1 whole=$2 dir=$WORK/runs/$1/out file compared=0
     if ! wait_done "$MERGE_JOB" 240; then
         show_logs; fail "$name: merge job $MERGE_JOB still $(job_field "$MERGE_JOB" JobState) after 240 s"; return
     fi
@@ -130,24 +132,37 @@ check_merged() {
         show_logs; fail "$name: merge job $MERGE_JOB ended $(job_field "$MERGE_JOB" JobState) ($(job_field "$MERGE_JOB" Reason))"; return
     fi
     pass "$name: array and dependent merge completed"
-    for file in collapse.csv collapse.json; do
-        if cmp -s "$WORK/whole/$file" "$dir/$file"; then pass "$name: merged $file equals the unsharded run's"
-        else fail "$name: merged $file differs from the unsharded run's ($(cmp "$WORK/whole/$file" "$dir/$file" 2>&1))"; fi
+    # Every csv and json result of the unsharded run; the provenance sidecar differs by design (command line, date).
+    for file in "$whole"/*.csv "$whole"/*.json; do
+        [[ $file == *.provenance.json ]] && continue
+        compared=$((compared + 1))
+        file=$(basename "$file")
+        if cmp -s "$whole/$file" "$dir/$file"; then pass "$name: merged $file equals the unsharded run's"
+        else fail "$name: merged $file differs from the unsharded run's ($(cmp "$whole/$file" "$dir/$file" 2>&1))"; fi
     done
+    (( compared > 0 )) || fail "$name: the unsharded run wrote no csv or json to compare"
 }
 
-# ---- the unsharded reference ---------------------------------------------------------------------------------------
+# ---- the unsharded references ---------------------------------------------------------------------------------------
+# GRID and TRAINING are split on spaces on purpose: each holds several options.
 # shellcheck disable=SC2086
 "$RELUKERNELS" collapse $GRID --threads "$(nproc)" --out "$WORK/whole" --format csv --no-plot >/dev/null ||
-    die "the unsharded run failed"
-echo "unsharded reference written"
+    die "the unsharded collapse run failed"
+# shellcheck disable=SC2086
+"$RELUKERNELS" train-collapse $TRAINING --threads "$(nproc)" --out "$WORK/whole-training" --format csv --no-plot >/dev/null ||
+    die "the unsharded train-collapse run failed"
+echo "unsharded references written"
 
 # ---- 1: array + merge ----------------------------------------------------------------------------------------------
-submit plain
-check_merged plain
+submit plain collapse "$GRID"
+check_merged plain "$WORK/whole"
 
-# ---- 2: a task requeued mid-run ------------------------------------------------------------------------------------
-submit requeued
+# ---- 2: a training command: array + merge ---------------------------------------------------------------------------
+submit training train-collapse "$TRAINING"
+check_merged training "$WORK/whole-training"
+
+# ---- 3: a task requeued mid-run ------------------------------------------------------------------------------------
+submit requeued collapse "$GRID"
 victim="${ARRAY_JOB}_1"
 checkpoint=$WORK/runs/requeued/out/checkpoints/task-1.json
 for _ in $(seq 120); do
@@ -162,12 +177,12 @@ if [[ -s $checkpoint && $(job_field "$victim" JobState) == RUNNING ]]; then
         [[ $(job_field "$victim" JobState) == PENDING ]] && scontrol update JobId="$victim" StartTime=now 2>/dev/null && break
         sleep 0.5
     done
-    check_merged requeued
+    check_merged requeued "$WORK/whole"
     restarts=$(job_field "$victim" Restarts)
     if [[ ${restarts:-0} -ge 1 ]]; then pass "task 1 was requeued while running with a checkpoint on disk (Restarts=$restarts)"
     else fail "task 1 shows Restarts=${restarts:-?}: the requeue did not take"; fi
     # Byte-identity cannot tell a resumed rerun from a fresh one (both are exact); the run times show which it was.
-    if grep -q "task 1: resuming from checkpoint" "$WORK/runs/requeued/collapse-${ARRAY_JOB}_1.log" 2>/dev/null; then
+    if grep -q "task 1: resuming from checkpoint" "$WORK/runs/requeued/relukernels-${ARRAY_JOB}_1.log" 2>/dev/null; then
         pass "task 1 restarted with its checkpoint on disk and resumed from it"
     else fail "task 1's log does not show a resume from its checkpoint"; fi
     echo "task 1 ran $(job_field "$victim" RunTime) after the requeue; task 0 ran $(job_field "${ARRAY_JOB}_0" RunTime)"
