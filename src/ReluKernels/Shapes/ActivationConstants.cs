@@ -1,0 +1,119 @@
+#if RELUKERNELS_GENERATOR
+using ActivationId = ReluKernels.Generators.Model.ActivationKind;
+#else
+using ActivationId = ReluKernels.Activation;
+#endif
+
+namespace ReluKernels;
+
+/// <summary>
+/// The parameters and numeric constants of the kernels' activations. The generator links this file (as it does
+/// <c>ShapeLimits</c>), so the literals it emits and the constants <c>GenericNetwork</c> uses are the same doubles, and
+/// both sides accept the same parameters. The activation model in <c>ReluKernels.Activations</c> computes the same
+/// constants independently (quadrature, MathNet's erfc); tests hold the two against each other.
+/// </summary>
+internal static class ActivationConstants
+{
+    /// <summary>SELU's λ as published (Klambauer, Unterthiner, Mayr &amp; Hochreiter 2017).</summary>
+    public const double SeluScale = 1.0507009873554804934193349852946;
+
+    /// <summary>SELU's α as published.</summary>
+    public const double SeluAlpha = 1.6732632423543772848170429916717;
+
+    /// <summary>Normalised ReLU's shift E max(X, 0) = 1/√(2π).</summary>
+    public static readonly double NormalizedReluShift = 1 / System.Math.Sqrt(2 * System.Math.PI);
+
+    /// <summary>Normalised ReLU's factor 1/√Var max(X, 0) = 1/√(1/2 − 1/(2π)).</summary>
+    public static readonly double NormalizedReluFactor = 1 / System.Math.Sqrt(0.5 - 0.5 / System.Math.PI);
+
+    /// <summary>Default leaky-ReLU slope.</summary>
+    public const double DefaultLeakySlope = 0.01;
+
+    /// <summary>Default ELU α.</summary>
+    public const double DefaultEluAlpha = 1.0;
+
+    /// <summary>
+    /// Default NormReLU kink: the b at which λ_b equals <see cref="SeluScale"/> (Agarwal et al. 2021, Sec. 7), found by
+    /// Brent's method on the closed form of λ_b (<c>Activations.NormRelu.PaperKink</c>; a test checks the literal).
+    /// </summary>
+    public const double DefaultNormReluKink = -1.5907658564412692;
+
+    /// <summary>Below this variance max(X, b) is treated as constant: it cannot be normalised (b &gt; ~7.3).</summary>
+    public const double MinimumKinkVariance = 1e-12;
+
+    /// <summary>Whether the activation takes a parameter.</summary>
+    public static bool HasParameter(ActivationId activation) =>
+        activation is ActivationId.LeakyReLU or ActivationId.ELU or ActivationId.NormReLU;
+
+    /// <summary>The parameter's name in messages, or null when the activation has none.</summary>
+    public static string? ParameterName(ActivationId activation) => activation switch
+    {
+        ActivationId.LeakyReLU => "slope",
+        ActivationId.ELU => "alpha",
+        ActivationId.NormReLU => "kink b",
+        _ => null,
+    };
+
+    /// <summary>The parameter used when none is given (0 for activations without one).</summary>
+    public static double DefaultParameter(ActivationId activation) => activation switch
+    {
+        ActivationId.LeakyReLU => DefaultLeakySlope,
+        ActivationId.ELU => DefaultEluAlpha,
+        ActivationId.NormReLU => DefaultNormReluKink,
+        _ => 0,
+    };
+
+    /// <summary>Why <paramref name="parameter"/> is not valid for <paramref name="activation"/>, or null when it is.</summary>
+    public static string? Problem(ActivationId activation, double parameter)
+    {
+        string? name = ParameterName(activation);
+        if (name is null)
+            return $"{activation} takes no parameter";
+        if (double.IsNaN(parameter) || double.IsInfinity(parameter))
+            return $"the {name} must be a finite number";
+        switch (activation)
+        {
+            // The backward pass reads σ'(z) from the sign of the stored output σ(z); a negative slope or α would make a
+            // negative z give a positive output.
+            case ActivationId.LeakyReLU or ActivationId.ELU when parameter < 0:
+                return $"the {name} must be ≥ 0 (the derivative is read from the sign of the output)";
+            case ActivationId.NormReLU when !(KinkVariance(parameter) > MinimumKinkVariance):
+                return $"max(X, {parameter}) is almost surely constant under N(0, 1) and cannot be normalised";
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>μ_b = E max(X, b) = b Φ(b) + φ(b), X ~ N(0, 1).</summary>
+    public static double KinkMean(double b) => b * NormalCdf(b) + NormalDensity(b);
+
+    /// <summary>Var max(X, b) = (1 − Φ(b))(1 + b² Φ(b)) + b φ(b)(1 − 2Φ(b)) − φ(b)² (Agarwal et al. 2021, App. I).</summary>
+    public static double KinkVariance(double b)
+    {
+        double cdf = NormalCdf(b), density = NormalDensity(b);
+        return (1 - cdf) * (1 + b * b * cdf) + b * density * (1 - 2 * cdf) - density * density;
+    }
+
+    /// <summary>λ_b = 1/√Var max(X, b).</summary>
+    public static double KinkFactor(double b) => 1 / System.Math.Sqrt(KinkVariance(b));
+
+    private static double NormalDensity(double x) => System.Math.Exp(-0.5 * x * x) / System.Math.Sqrt(2 * System.Math.PI);
+
+    /// <summary>
+    /// Φ(x) = (1 + erf(x/√2))/2, with erf(u) = (2/√π) e^{−u²} Σ_{n≥0} 2ⁿ u^{2n+1} / (1·3·…·(2n+1)) (Abramowitz &amp;
+    /// Stegun 7.1.6): every term positive, so no cancellation inside the sum; absolute error ~1e-16 (the generator has no
+    /// special-function library).
+    /// </summary>
+    private static double NormalCdf(double x)
+    {
+        double u = System.Math.Abs(x) / System.Math.Sqrt(2);
+        double term = u, sum = u;
+        for (int n = 1; n < 1000 && term > 1e-17 * sum; n++)
+        {
+            term *= 2 * u * u / (2 * n + 1);
+            sum += term;
+        }
+        double erf = System.Math.Min(1, 2 / System.Math.Sqrt(System.Math.PI) * System.Math.Exp(-u * u) * sum);
+        return x >= 0 ? 0.5 + 0.5 * erf : 0.5 - 0.5 * erf;
+    }
+}
