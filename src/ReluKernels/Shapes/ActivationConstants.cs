@@ -85,13 +85,17 @@ internal static class ActivationConstants
     }
 
     /// <summary>μ_b = E max(X, b) = b Φ(b) + φ(b), X ~ N(0, 1).</summary>
-    public static double KinkMean(double b) => b * NormalCdf(b) + NormalDensity(b);
+    public static double KinkMean(double b) => b * Normal(b).Cdf + NormalDensity(b);
 
-    /// <summary>Var max(X, b) = (1 − Φ(b))(1 + b² Φ(b)) + b φ(b)(1 − 2Φ(b)) − φ(b)² (Agarwal et al. 2021, App. I).</summary>
+    /// <summary>
+    /// Var max(X, b) = Q(b)(1 + b² Φ(b)) + b φ(b)(Q(b) − Φ(b)) − φ(b)² with Q = 1 − Φ (Agarwal et al. 2021, App. I);
+    /// Q is computed directly, not as 1 − Φ, so that the variance stays accurate for large b.
+    /// </summary>
     public static double KinkVariance(double b)
     {
-        double cdf = NormalCdf(b), density = NormalDensity(b);
-        return (1 - cdf) * (1 + b * b * cdf) + b * density * (1 - 2 * cdf) - density * density;
+        var (cdf, upper) = Normal(b);
+        double density = NormalDensity(b);
+        return upper * (1 + b * b * cdf) + b * density * (upper - cdf) - density * density;
     }
 
     /// <summary>λ_b = 1/√Var max(X, b).</summary>
@@ -100,20 +104,32 @@ internal static class ActivationConstants
     private static double NormalDensity(double x) => System.Math.Exp(-0.5 * x * x) / System.Math.Sqrt(2 * System.Math.PI);
 
     /// <summary>
-    /// Φ(x) = (1 + erf(x/√2))/2, with erf(u) = (2/√π) e^{−u²} Σ_{n≥0} 2ⁿ u^{2n+1} / (1·3·…·(2n+1)) (Abramowitz &amp;
-    /// Stegun 7.1.6): every term positive, so no cancellation inside the sum; absolute error ~1e-16 (the generator has no
-    /// special-function library).
+    /// Φ(x) and Q(x) = 1 − Φ(x), each to ~1e-16 relative where it is small (the generator has no special-function
+    /// library). With u = |x|/√2, the smaller tail is erfc(u)/2: for u ≤ 2 from erf(u) = (2/√π) e^{−u²} Σ_{n≥0} 2ⁿ
+    /// u^{2n+1} / (1·3·…·(2n+1)) (Abramowitz &amp; Stegun 7.1.6, every term positive), for u &gt; 2 from the continued
+    /// fraction erfc(u) = e^{−u²}/√π · 1/(u + (1/2)/(u + 1/(u + (3/2)/(u + …)))) (A&amp;S 7.1.14), 200 levels, evaluated backwards.
     /// </summary>
-    private static double NormalCdf(double x)
+    private static (double Cdf, double Upper) Normal(double x)
     {
         double u = System.Math.Abs(x) / System.Math.Sqrt(2);
-        double term = u, sum = u;
-        for (int n = 1; n < 1000 && term > 1e-17 * sum; n++)
+        double tail;
+        if (u <= 2)
         {
-            term *= 2 * u * u / (2 * n + 1);
-            sum += term;
+            double term = u, sum = u;
+            for (int n = 1; n < 200 && term > 1e-17 * sum; n++)
+            {
+                term *= 2 * u * u / (2 * n + 1);
+                sum += term;
+            }
+            tail = 0.5 - 1 / System.Math.Sqrt(System.Math.PI) * System.Math.Exp(-u * u) * sum;
         }
-        double erf = System.Math.Min(1, 2 / System.Math.Sqrt(System.Math.PI) * System.Math.Exp(-u * u) * sum);
-        return x >= 0 ? 0.5 + 0.5 * erf : 0.5 - 0.5 * erf;
+        else
+        {
+            double fraction = u;
+            for (int n = 200; n >= 1; n--)
+                fraction = u + 0.5 * n / fraction;
+            tail = 0.5 * System.Math.Exp(-u * u) / (System.Math.Sqrt(System.Math.PI) * fraction);
+        }
+        return x >= 0 ? (1 - tail, tail) : (tail, 1 - tail);
     }
 }

@@ -11,11 +11,11 @@ namespace ReluKernels.Tests.Kernels;
 /// </summary>
 public class ActivationTests
 {
-    public static TheoryData<double> Kinks => [-3, ActivationConstants.DefaultNormReluKink, -0.5, 0, 0.3, 1, 2.5];
+    public static TheoryData<double> Kinks => [-6, -3, ActivationConstants.DefaultNormReluKink, -0.5, 0, 0.3, 1, 2.5, 3.5, 5];
 
     [Fact]
     public void The_default_NormReLU_kink_is_where_lambda_equals_SELU_scale() =>
-        Assert.Equal(NormRelu.PaperKink, ActivationConstants.DefaultNormReluKink, 1e-12);
+        Assert.Equal(ActivationConstants.DefaultNormReluKink, NormRelu.PaperKink, 1e-12);
 
     [Fact]
     public void SELU_and_normalised_ReLU_constants_are_the_models()
