@@ -186,7 +186,7 @@ public class DiagnosticTests
             .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
             .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
             .ToArray();
-        Assert.Equal(8, descriptors.Length);
+        Assert.Equal(9, descriptors.Length);
         Assert.All(descriptors, d => Assert.True(
             string.IsNullOrEmpty(d.HelpLinkUri) || Uri.TryCreate(d.HelpLinkUri, UriKind.Absolute, out _),
             $"{d.Id}: help link '{d.HelpLinkUri}' is neither absent nor an absolute URL"));
