@@ -54,6 +54,7 @@ public sealed partial class NetworkShapeGenerator
         bool outputActivation = options.Named("OutputActivation", false);
         int activation = options.Named("Activation", 0);
         int element = options.Named("ElementType", 0);
+        double? parameter = options.NamedOrNull<double>("ActivationParameter");
 
         if (width < ShapeLimits.MinWidth || width > ShapeLimits.MaxWidth)
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WidthOutOfRange, options.LocationOf(0, "width"),
@@ -70,6 +71,9 @@ public sealed partial class NetworkShapeGenerator
         if (!Enum.IsDefined(typeof(ActivationKind), activation))
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownOption, options.LocationOf(-1, "Activation"),
                 "Activation", activation, string.Join(", ", Enum.GetNames(typeof(ActivationKind)))));
+        else if (parameter is { } given && ActivationConstants.Problem((ActivationKind)activation, given) is { } problem)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidActivationParameter, options.LocationOf(-1, "ActivationParameter"),
+                given.ToString("R", System.Globalization.CultureInfo.InvariantCulture), (ActivationKind)activation, problem));
         if (!Enum.IsDefined(typeof(ElementKind), element))
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownOption, options.LocationOf(-1, "ElementType"),
                 "ElementType", element, string.Join(", ", Enum.GetNames(typeof(ElementKind)))));
@@ -79,7 +83,7 @@ public sealed partial class NetworkShapeGenerator
 
         cancellationToken.ThrowIfCancellationRequested();
         var spec = new NetworkSpec(Hierarchy(type), width, depth, inputDim, outputDim, bias, outputActivation,
-            (ActivationKind)activation, (ElementKind)element, attributeSyntax is null ? "NetworkShape" : OneLine(attributeSyntax));
+            (ActivationKind)activation, parameter ?? ActivationConstants.DefaultParameter((ActivationKind)activation), (ElementKind)element, attributeSyntax is null ? "NetworkShape" : OneLine(attributeSyntax));
         if (!spec.Unrolled)
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LoopedKernels, attributeSyntax?.GetLocation(),
                 width, ShapeLimits.MaxUnrolledWidth, typeName));
@@ -210,6 +214,15 @@ public sealed partial class NetworkShapeGenerator
                 if (pair.Key == name && pair.Value.Value is TValue value)
                     return value;
             return fallback;
+        }
+
+        /// <summary>The named argument's value, or null when the attribute does not set it.</summary>
+        public TValue? NamedOrNull<TValue>(string name) where TValue : struct
+        {
+            foreach (var pair in data.NamedArguments)
+                if (pair.Key == name && pair.Value.Value is TValue value)
+                    return value;
+            return null;
         }
 
         /// <summary>The argument at <paramref name="position"/> or named <paramref name="name"/>; the attribute when not found.</summary>

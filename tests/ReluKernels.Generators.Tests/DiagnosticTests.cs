@@ -111,6 +111,36 @@ public class DiagnosticTests
     }
 
     [Theory]
+    [InlineData("ActivationParameter = 0.5", "ReLU", "ReLU takes no parameter")]
+    [InlineData("Activation = Activation.SELU, ActivationParameter = 1.0", "SELU", "SELU takes no parameter")]
+    [InlineData("Activation = Activation.LeakyReLU, ActivationParameter = double.NaN", "LeakyReLU", "slope must be a finite number")]
+    [InlineData("Activation = Activation.ELU, ActivationParameter = double.PositiveInfinity", "ELU", "alpha must be a finite number")]
+    [InlineData("Activation = Activation.LeakyReLU, ActivationParameter = -0.1", "LeakyReLU", "slope must be ≥ 0")]
+    [InlineData("Activation = Activation.NormReLU, ActivationParameter = 9", "NormReLU", "cannot be normalised")]
+    public void RK0009_InvalidActivationParameter_NamesTheProblem(string arguments, string activation, string problem)
+    {
+        var (run, d) = SingleDiagnostic($"[NetworkShape(4, 2, {arguments})] public partial struct Net;", "RK0009");
+        string message = d.GetMessage(CultureInfo.InvariantCulture);
+        Assert.Contains($"is invalid for {activation}: ", message);
+        Assert.Contains(problem, message);
+        Assert.StartsWith("ActivationParameter = ", run.LocatedText(d));
+        AssertNoSource(run);
+    }
+
+    [Theory]
+    [InlineData("Activation = Activation.LeakyReLU, ActivationParameter = 0")]
+    [InlineData("Activation = Activation.ELU, ActivationParameter = 2.5")]
+    [InlineData("Activation = Activation.NormReLU, ActivationParameter = -6")]
+    [InlineData("Activation = Activation.NormReLU")]
+    public void ValidActivationParameters_GenerateCompilingSource(string arguments)
+    {
+        var run = GeneratorHarness.Run($"using ReluKernels;\nnamespace Demo;\n[NetworkShape(4, 2, {arguments})] public partial struct Net;");
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.OutputProblems);
+        Assert.Single(run.GeneratedSources);
+    }
+
+    [Theory]
     [InlineData(33)]
     [InlineData(40)]
     [InlineData(64)]
@@ -156,7 +186,7 @@ public class DiagnosticTests
             .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
             .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
             .ToArray();
-        Assert.Equal(8, descriptors.Length);
+        Assert.Equal(9, descriptors.Length);
         Assert.All(descriptors, d => Assert.True(
             string.IsNullOrEmpty(d.HelpLinkUri) || Uri.TryCreate(d.HelpLinkUri, UriKind.Absolute, out _),
             $"{d.Id}: help link '{d.HelpLinkUri}' is neither absent nor an absolute URL"));

@@ -42,6 +42,10 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DuplicateShape = Error("RK0008", "Duplicate network shape",
         "The type '{0}' has more than one [NetworkShape] attribute (across its partial declarations); keep one, no kernels are generated until then");
 
+    /// <summary>RK0009: "ActivationParameter {0} is invalid for {1}: {2}".</summary>
+    public static readonly DiagnosticDescriptor InvalidActivationParameter = Error("RK0009", "Invalid activation parameter",
+        "ActivationParameter {0} is invalid for {1}: {2}");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink,
             customTags: WellKnownDiagnosticTags.NotConfigurable);

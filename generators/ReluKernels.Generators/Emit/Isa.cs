@@ -69,6 +69,29 @@ internal sealed class Isa
             ? $"{Vector}.ConditionalSelect({Vector}.GreaterThan({condition}, {Zero(t)}), {value}, {Zero(t)})"
             : $"{condition} > {Zero(t)} ? {value} : {Zero(t)}";
 
+    /// <summary><paramref name="ifTrue"/> where <paramref name="a"/> &gt; <paramref name="b"/>, else <paramref name="ifFalse"/> (false for NaN).</summary>
+    public string WhereGreater(string a, string b, string ifTrue, string ifFalse) =>
+        _vector
+            ? $"{Vector}.ConditionalSelect({Vector}.GreaterThan({a}, {b}), {ifTrue}, {ifFalse})"
+            : $"({a} > {b} ? {ifTrue} : {ifFalse})";
+
+    /// <summary>A constant of element type <paramref name="t"/> in every lane, from its exact literal (see <see cref="ElementLiteral"/>).</summary>
+    public string Constant(string t, double value) => Broadcast(ElementLiteral(t, value));
+
+    /// <summary>eˣ per lane by <c>ReluKernels.KernelMath.Exp</c>, the same operations on every path and in <c>GenericNetwork</c>.</summary>
+    public static string Exp(string x) => $"{Names.KernelMath}.Exp({x})";
+
+    /// <summary>
+    /// <paramref name="value"/> rounded to <paramref name="t"/>, written so that the compiler reads back exactly that
+    /// <paramref name="t"/> value (shortest round-trip digits), which is what <c>T.CreateTruncating(value)</c> gives at run time.
+    /// </summary>
+    public static string ElementLiteral(string t, double value)
+    {
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        string literal = t == "float" ? ((float)value).ToString("R", culture) + "f" : value.ToString("R", culture) + "d";
+        return value < 0 ? $"({literal})" : literal;
+    }
+
     public static string Add(string a, string b) => $"{a} + {b}";
 
     /// <summary>Sum of the lanes.</summary>

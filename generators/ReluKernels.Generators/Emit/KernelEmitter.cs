@@ -18,7 +18,7 @@ internal abstract class KernelEmitter(NetworkSpec spec, SourceWriter writer)
     /// <summary>Element type keyword.</summary>
     protected string T => Spec.ElementName;
 
-    protected ActivationEmitter Activation { get; } = ActivationEmitter.For(spec.Activation);
+    protected ActivationEmitter Activation { get; } = ActivationEmitter.For(spec);
 
     protected int Width => Spec.Width;
 

@@ -18,4 +18,5 @@ internal static class Names
     public const string NetworkInterface = "global::ReluKernels.IReluNetwork";
     public const string NetworkArchitecture = "global::ReluKernels.NetworkArchitecture";
     public const string Activation = "global::ReluKernels.Activation";
+    public const string KernelMath = "global::ReluKernels.KernelMath";
 }

@@ -112,7 +112,12 @@ internal static class NetworkEmitter
         _ => $"hidden layers 2..{depth} in a loop over layer offsets",
     };
 
-    private static string ActivationName(NetworkSpec spec) => Activations.ActivationEmitter.For(spec.Activation).Name;
+    /// <summary>The activation parameter as the architecture's last argument, exactly as parsed; nothing when the activation has none.</summary>
+    private static string ParameterArgument(NetworkSpec spec) => ActivationConstants.HasParameter(spec.Activation)
+        ? ", " + spec.ActivationParameter.ToString("R", System.Globalization.CultureInfo.InvariantCulture)
+        : "";
+
+    private static string ActivationName(NetworkSpec spec) => Activations.ActivationEmitter.For(spec).Name;
 
     private static void WriteConstants(SourceWriter w, NetworkSpec spec, string self, string t)
     {
@@ -126,7 +131,7 @@ internal static class NetworkEmitter
         Constant(w, "int", "BackwardWorkspaceLength", spec.BackwardWorkspaceLength, "Workspace elements Backward needs.");
         w.Line("/// <summary>The shape as a run-time value.</summary>");
         w.Line($"public static {Names.NetworkArchitecture} Architecture {{ get; }} = new({spec.Width}, {spec.Depth}, {spec.InputDim}, {spec.OutputDim}, " +
-               $"{Bool(spec.Bias)}, {Bool(spec.OutputActivation)}, {Names.Activation}.{spec.Activation});");
+               $"{Bool(spec.Bias)}, {Bool(spec.OutputActivation)}, {Names.Activation}.{spec.Activation}{ParameterArgument(spec)});");
         w.Line();
         w.Line($"static int {iface}.ParameterCount => ParameterCount;");
         w.Line($"static int {iface}.NetworkLanes => NetworkLanes;");

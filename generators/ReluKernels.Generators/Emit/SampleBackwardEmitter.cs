@@ -161,7 +161,8 @@ internal sealed class SampleBackwardEmitter(NetworkSpec spec, SourceWriter write
                 W.Line($"{isa.Type(T)} e = {isa.Zero(T)};");
                 using (W.Block($"for (int j = 0; j < {Width}; j++)"))
                     W.Line($"e = {isa.Fma(T, Weight(isa, "o", $"j * {Width} + i"), "d[j]", "e")};");
-                W.Line($"z[i] = {Activation.DerivativeTimes(isa, T, isa.Load("ws", "slot + i * L"), "e")};");
+                W.Line($"{isa.Type(T)} u = {isa.Load("ws", "slot + i * L")};");
+                W.Line($"z[i] = {Activation.DerivativeTimes(isa, T, "u", "e")};");
             }
             W.Line("z.CopyTo(d);");
         }

@@ -4,4 +4,9 @@ namespace ReluKernels.Generators.Model;
 internal enum ActivationKind
 {
     ReLU = 0,
+    LeakyReLU = 1,
+    ELU = 2,
+    SELU = 3,
+    NormalizedReLU = 4,
+    NormReLU = 5,
 }

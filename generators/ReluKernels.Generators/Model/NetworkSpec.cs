@@ -12,6 +12,7 @@ namespace ReluKernels.Generators.Model;
 /// <param name="Bias">Whether layers have biases.</param>
 /// <param name="OutputActivation">Whether the output layer applies the activation.</param>
 /// <param name="Activation">The activation.</param>
+/// <param name="ActivationParameter">The activation's parameter, its default filled in (0 when it has none).</param>
 /// <param name="Element">The element type.</param>
 /// <param name="AttributeText">The attribute as written, normalised, for the generated header.</param>
 internal sealed record NetworkSpec(
@@ -23,6 +24,7 @@ internal sealed record NetworkSpec(
     bool Bias,
     bool OutputActivation,
     ActivationKind Activation,
+    double ActivationParameter,
     ElementKind Element,
     string AttributeText)
 {

@@ -21,6 +21,7 @@ public sealed class GenericNetwork<T> where T : unmanaged, IFloatingPointIeee754
     private readonly T[] _delta;
     private readonly T[] _nextDelta;
     private readonly int _maxRow;
+    private readonly KernelActivation<T> _activation;
 
     /// <summary>Creates a kernel for <paramref name="architecture"/>.</summary>
     public GenericNetwork(NetworkArchitecture architecture)
@@ -32,6 +33,7 @@ public sealed class GenericNetwork<T> where T : unmanaged, IFloatingPointIeee754
         _activations = new T[(architecture.LayerCount + 1) * _maxRow];
         _delta = new T[_maxRow];
         _nextDelta = new T[_maxRow];
+        _activation = new KernelActivation<T>(architecture);
     }
 
     /// <summary>The shape this kernel evaluates.</summary>
@@ -165,16 +167,8 @@ public sealed class GenericNetwork<T> where T : unmanaged, IFloatingPointIeee754
         }
     }
 
-    private T Activate(T z) => Architecture.Activation switch
-    {
-        Activation.ReLU => T.Max(z, T.Zero),
-        _ => throw new NotSupportedException(Architecture.Activation.ToString()),
-    };
+    private T Activate(T z) => _activation.Apply(z);
 
-    /// <summary>σ'(z) · g, with σ' expressed through the activation's output (for ReLU: 1 where the output is &gt; 0).</summary>
-    private T ActivationDerivativeTimes(T output, T g) => Architecture.Activation switch
-    {
-        Activation.ReLU => output > T.Zero ? g : T.Zero,
-        _ => throw new NotSupportedException(Architecture.Activation.ToString()),
-    };
+    /// <summary>σ'(z) · g, with σ' read from the activation's output (see <see cref="KernelActivation{T}"/>).</summary>
+    private T ActivationDerivativeTimes(T output, T g) => _activation.DerivativeTimes(output, g);
 }

@@ -15,9 +15,22 @@ public readonly record struct NetworkArchitecture
     /// The width may be up to <see cref="ShapeLimits.MaxRuntimeWidth"/>; only shapes up to <see cref="ShapeLimits.MaxWidth"/>
     /// can be generated (<see cref="IsGeneratable"/>), wider ones run on <see cref="GenericNetwork{T}"/>.
     /// </remarks>
-    /// <exception cref="ArgumentOutOfRangeException">A size is outside <see cref="ShapeLimits"/>.</exception>
+    /// <param name="width">Neurons in every hidden layer.</param>
+    /// <param name="depth">Number of hidden layers.</param>
+    /// <param name="inputDim">Input dimension.</param>
+    /// <param name="outputDim">Output dimension.</param>
+    /// <param name="bias">Whether layers have biases.</param>
+    /// <param name="outputActivation">Whether the output layer applies the activation.</param>
+    /// <param name="activation">The activation.</param>
+    /// <param name="activationParameter">
+    /// The activation's parameter (see <see cref="NetworkShapeAttribute.ActivationParameter"/>); null for its default.
+    /// </param>
+    /// <exception cref="ArgumentOutOfRangeException">A size is outside <see cref="ShapeLimits"/>, or the activation is unknown.</exception>
+    /// <exception cref="ArgumentException">
+    /// A parameter is given for an activation without one, or is NaN, infinite or a value the activation cannot use.
+    /// </exception>
     public NetworkArchitecture(int width, int depth, int inputDim = 1, int outputDim = 1, bool bias = true,
-        bool outputActivation = false, Activation activation = Activation.ReLU)
+        bool outputActivation = false, Activation activation = Activation.ReLU, double? activationParameter = null)
     {
         CheckRange(width, ShapeLimits.MinWidth, ShapeLimits.MaxRuntimeWidth, nameof(width));
         CheckRange(depth, ShapeLimits.MinDepth, ShapeLimits.MaxDepth, nameof(depth));
@@ -25,6 +38,8 @@ public readonly record struct NetworkArchitecture
         CheckRange(outputDim, ShapeLimits.MinDim, ShapeLimits.MaxDim, nameof(outputDim));
         if (!Enum.IsDefined(activation))
             throw new ArgumentOutOfRangeException(nameof(activation), activation, "Unknown activation.");
+        if (activationParameter is { } given && ActivationConstants.Problem(activation, given) is { } problem)
+            throw new ArgumentException($"Activation parameter {given} is invalid: {problem}.", nameof(activationParameter));
         Width = width;
         Depth = depth;
         InputDim = inputDim;
@@ -32,6 +47,7 @@ public readonly record struct NetworkArchitecture
         Bias = bias;
         OutputActivation = outputActivation;
         Activation = activation;
+        ActivationParameter = activationParameter ?? ActivationConstants.DefaultParameter(activation);
     }
 
     /// <summary>Neurons in every hidden layer.</summary>
@@ -54,6 +70,9 @@ public readonly record struct NetworkArchitecture
 
     /// <summary>The activation function.</summary>
     public Activation Activation { get; }
+
+    /// <summary>The activation's parameter (its default when none was given; 0 for activations without one).</summary>
+    public double ActivationParameter { get; }
 
     /// <summary>Hidden layers plus the output layer.</summary>
     public int LayerCount => Depth + 1;
@@ -88,7 +107,11 @@ public readonly record struct NetworkArchitecture
 
     /// <inheritdoc/>
     public override string ToString() =>
-        $"{InputDim}→[{Width}×{Depth}]→{OutputDim}{(Bias ? "" : " no-bias")}{(OutputActivation ? " out-act" : "")} {Activation}";
+        $"{InputDim}→[{Width}×{Depth}]→{OutputDim}{(Bias ? "" : " no-bias")}{(OutputActivation ? " out-act" : "")} {Activation}{ParameterSuffix}";
+
+    private string ParameterSuffix => ActivationConstants.HasParameter(Activation)
+        ? FormattableString.Invariant($"({ActivationParameter:G6})")
+        : "";
 
     private static void CheckRange(int value, int min, int max, string name)
     {

@@ -37,6 +37,14 @@ public sealed class NetworkShapeAttribute(int width, int depth) : Attribute
     /// <summary>The hidden-layer activation; default <see cref="ReluKernels.Activation.ReLU"/>.</summary>
     public Activation Activation { get; set; } = Activation.ReLU;
 
+    /// <summary>
+    /// The activation's parameter: the slope of <see cref="Activation.LeakyReLU"/> (default 0.01), α of
+    /// <see cref="Activation.ELU"/> (default 1), the kink b of <see cref="Activation.NormReLU"/> (default ≈ −1.5908).
+    /// Leave it unset (NaN here) for the default; setting it for an activation without a parameter, to NaN or ∞, or to a
+    /// value the activation cannot use is diagnostic RK0009.
+    /// </summary>
+    public double ActivationParameter { get; set; } = double.NaN;
+
     /// <summary>The element type of parameters, inputs and outputs; default <see cref="ReluKernels.ElementType.Float"/>.</summary>
     public ElementType ElementType { get; set; } = ElementType.Float;
 }

@@ -46,6 +46,25 @@ public sealed class AllocationTests
         Assert.True(bytes == 0, $"{optimizer}: {bytes} bytes allocated by a 20-epoch training");
     }
 
+    [Fact]
+    public void A_training_step_with_an_exp_activation_allocates_nothing()
+    {
+        // SELU runs KernelMath.Exp on every path: the activation adds no allocation either.
+        var data = Problems.Abs.TrainingSet<float>(1);
+        var trainer = new Trainer<GeneratedKernel<F3x8Selu, float>, float>(new(), new TrainingOptions { Optimizer = Settings("adam") }, capacity: 128);
+        var parameters = new float[F3x8Selu.ParameterCount];
+        var rng = new CounterRng(5, 0);
+        NormalInitializer.HeWithBias.Initialize(F3x8Selu.Architecture, parameters, ref rng);
+        var inputs = data.Inputs[..128].ToArray();
+        var targets = data.Targets[..128].ToArray();
+        long bytes = AllocationProbe.SteadyStateBytes(() =>
+        {
+            for (int i = 0; i < 200; i++)
+                trainer.Step(parameters, inputs, targets);
+        });
+        Assert.True(bytes == 0, $"SELU: {bytes} bytes allocated by 200 steps");
+    }
+
     private static OptimizerSettings Settings(string name) => name switch
     {
         "sgd" => new SgdSettings(1e-3),

@@ -3,12 +3,16 @@ using ReluKernels.Generators.Model;
 namespace ReluKernels.Generators.Emit.Activations;
 
 /// <summary>
-/// How one activation is spelled in emitted code. Adding an activation (LeakyReLU, SELU, normalised ReLU) means adding
-/// an enum value and one subclass here; the kernels only call <see cref="Apply"/> and <see cref="DerivativeTimes"/>.
-/// The derivative is written in terms of the activation's <em>output</em>, which the backward pass keeps.
+/// How one activation is spelled in emitted code: one subclass per activation; the kernels only call <see cref="Apply"/>
+/// and <see cref="DerivativeTimes"/>. The derivative is written in terms of the activation's <em>output</em>, which the
+/// backward pass keeps: every supported activation is monotone and its output is above its value at the kink exactly
+/// where the pre-activation is past the kink. Each expression is the one <c>ReluKernels.KernelActivation</c> computes
+/// for <c>GenericNetwork</c>, operation for operation and with the same constants (<c>ActivationConstants</c>, linked
+/// from the runtime), so every path is bit-identical to the oracle.
 /// </summary>
 internal abstract class ActivationEmitter
 {
+    /// <summary>Name for comments, with the parameter when there is one.</summary>
     public abstract string Name { get; }
 
     /// <summary>σ(z).</summary>
@@ -17,9 +21,17 @@ internal abstract class ActivationEmitter
     /// <summary>σ'(z) · g, where <paramref name="output"/> = σ(z).</summary>
     public abstract string DerivativeTimes(Isa isa, string t, string output, string g);
 
-    public static ActivationEmitter For(ActivationKind kind) => kind switch
+    public static ActivationEmitter For(NetworkSpec spec) => spec.Activation switch
     {
         ActivationKind.ReLU => ReluEmitter.Instance,
-        _ => throw new System.ArgumentOutOfRangeException(nameof(kind), kind, "The parser rejects unknown activations (RK0006)."),
+        ActivationKind.LeakyReLU => new LeakyReluEmitter(spec.ActivationParameter),
+        ActivationKind.ELU => new EluEmitter(spec.ActivationParameter),
+        ActivationKind.SELU => SeluEmitter.Instance,
+        ActivationKind.NormalizedReLU => NormalizedReluEmitter.Instance,
+        ActivationKind.NormReLU => new NormReluEmitter(spec.ActivationParameter),
+        _ => throw new System.ArgumentOutOfRangeException(nameof(spec), spec.Activation, "The parser rejects unknown activations (RK0006)."),
     };
+
+    /// <summary>A parameter as a comment shows it.</summary>
+    protected static string Show(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 }
