@@ -119,21 +119,28 @@ public static class WidthTwoCollapseChain
         series.Add(Math.Clamp(rho[CollapsedState], 0.0, 1.0));
         for (int step = 1; step < layers; step++)
         {
-            bool changed = false;
-            for (int j = 0; j < StateCount; j++)
-            {
-                double sum = 0;
-                for (int i = 0; i < StateCount; i++)
-                    sum += P[j, i] * rho[i];
-                next[j] = sum;
-                changed |= sum != rho[j];
-            }
+            bool changed = Step(rho, next);
             if (!changed)
                 return new([.. series], Converged: true);
             (rho, next) = (next, rho);
             series.Add(Math.Clamp(rho[CollapsedState], 0.0, 1.0));
         }
         return new([.. series], Converged: false);
+    }
+
+    /// <summary>next = P·rho; whether any entry changed (false at the chain's fixed point).</summary>
+    private static bool Step(double[] rho, double[] next)
+    {
+        bool changed = false;
+        for (int j = 0; j < StateCount; j++)
+        {
+            double sum = 0;
+            for (int i = 0; i < StateCount; i++)
+                sum += P[j, i] * rho[i];
+            next[j] = sum;
+            changed |= sum != rho[j];
+        }
+        return changed;
     }
 
     /// <summary>ρ_L by repeated multiplication; stops early once the vector is a fixed point (all transient mass underflowed).</summary>
@@ -145,15 +152,7 @@ public static class WidthTwoCollapseChain
         var next = new double[StateCount];
         for (int step = 1; step < layers; step++)
         {
-            bool changed = false;
-            for (int j = 0; j < StateCount; j++)
-            {
-                double sum = 0;
-                for (int i = 0; i < StateCount; i++)
-                    sum += P[j, i] * rho[i];
-                next[j] = sum;
-                changed |= sum != rho[j];
-            }
+            bool changed = Step(rho, next);
             (rho, next) = (next, rho);
             if (!changed)
                 break;
