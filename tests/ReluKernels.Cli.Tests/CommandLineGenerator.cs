@@ -80,6 +80,9 @@ public static class CommandLineGenerator
             Paper, .. Shared], TrainingBudget),
         new(["init-compare"], [O("--tasks", ["f3", "f3,f4"], "f5", "x,"), Runs, Epochs, Paper, .. Shared], TrainingBudget),
         new(["activations"], [Format], []),
+        new(["degeneracy"], [
+            O("--steps", ["1", "2"], "0", "13"), O("--width", ["1", "3"], "0", "33"), O("--pairs", ["1", "3"], "0", "1000001"),
+            O("--tolerance", ["1e-6", "0.1"], "0", "-1e-9", "Infinity"), Seed, Format], [["--steps", "2"], ["--pairs", "3"]]),
         new(["merge", "does-not-exist.json"], [Format], []),
     ];
 

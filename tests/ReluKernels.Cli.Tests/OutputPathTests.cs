@@ -13,6 +13,7 @@ public sealed class OutputPathTests
         { "train-success", ["--runs", "1", "--epochs", "1", "--widths", "4"] },
         { "init-compare", ["--runs", "1", "--epochs", "1", "--tasks", "f3"] },
         { "activations", [] },
+        { "degeneracy", ["--steps", "1", "--pairs", "1"] },
         { "merge", ["does-not-exist.json"] },
     };
 

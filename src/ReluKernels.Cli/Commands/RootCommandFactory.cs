@@ -20,6 +20,7 @@ public static class RootCommandFactory
         root.Add(TrainSuccess.TrainSuccessCommand.Create());
         root.Add(InitCompare.InitCompareCommand.Create());
         root.Add(Activations.ActivationsCommand.Create());
+        root.Add(Degeneracy.DegeneracyCommand.Create());
         root.Add(Merge.MergeCommand.Create());
         root.Add(InfoCommand.Create());
         return root;

@@ -23,11 +23,13 @@ public static class RestrictedSpaceStudy
     /// <summary>The widest hidden width accepted (the assignment is O(m⁴ log m), meant for small m).</summary>
     public const int MaxWidth = 32;
 
-    /// <summary>Runs <paramref name="pairs"/> pairs.</summary>
+    /// <summary>Runs <paramref name="pairs"/> pairs; <paramref name="tolerance"/> is the augmentation's τ for merging parallel neurons.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A count is less than 1, the width exceeds <see cref="MaxWidth"/>, or the radius is not positive and finite.</exception>
+    /// <exception cref="ArgumentException">τ is not positive and finite.</exception>
     public static RestrictedSpaceResult Run(int width, int pairs, ulong seed, double radius = 1, int gradientPoints = 2000,
-        CancellationToken cancellationToken = default)
+        double tolerance = DegeneracyDiagnostics.DefaultTolerance, CancellationToken cancellationToken = default)
     {
+        DegeneracyDiagnostics.CheckTolerance(tolerance);
         ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(width, MaxWidth);
         ArgumentOutOfRangeException.ThrowIfLessThan(pairs, 1);
@@ -38,13 +40,13 @@ public static class RestrictedSpaceStudy
         for (int p = 0; p < pairs; p++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            results[p] = Measure(p, width, seed, radius, points);
+            results[p] = Measure(p, width, seed, radius, points, tolerance);
         }
         return new RestrictedSpaceResult(width, radius, gradientPoints, seed, results,
             RatioSummary.Of(results.Select(r => r.UnrestrictedRatio)), RatioSummary.Of(results.Select(r => r.RestrictedRatio)));
     }
 
-    private static RestrictedSpacePair Measure(int index, int width, ulong seed, double radius, PointSet points)
+    private static RestrictedSpacePair Measure(int index, int width, ulong seed, double radius, PointSet points, double tolerance)
     {
         var rng = new CounterRng(seed, (ulong)index);
         bool planted = index % 2 == 1;
@@ -63,7 +65,7 @@ public static class RestrictedSpaceStudy
         double distanceP = ParameterDistance.UpToSymmetries(phi0, gamma0).Distance;
         double realisationP = RealisationDistance.Exact(phi0, gamma0, radius).SobolevNorm;
 
-        var (gamma, phi) = (BiasAugmentation.Augment(gamma0), BiasAugmentation.Augment(phi0));
+        var (gamma, phi) = (BiasAugmentation.Augment(gamma0, tolerance), BiasAugmentation.Augment(phi0, tolerance));
         double distanceQ = PermutationDistance.Compute(phi, gamma);
         double onLine = RealisationDistance.Exact(BiasAugmentation.RestrictToAugmentedInputs(phi), BiasAugmentation.RestrictToAugmentedInputs(gamma), radius).SobolevNorm;
         double realisationQ = Math.Max(onLine, RealisationDistance.Sampled(phi, gamma, points).SobolevSemiNorm);
