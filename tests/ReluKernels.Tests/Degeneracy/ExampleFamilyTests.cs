@@ -88,13 +88,14 @@ public class RestrictedSpaceTests
         // In P the planted pairs (Example 2.2's degeneracy) drive the ratio far beyond any such bound, and the more the smaller σ.
         Assert.True(result.Unrestricted.Max > 10 * ReconstructedBound, $"P max {result.Unrestricted.Max}");
         var planted = result.Pairs.Where(p => p.Planted).ToArray();
-        double smallSigma = planted.Where(p => p.Sigma < 1e-4).Min(p => p.UnrestrictedRatio);
-        double largeSigma = planted.Where(p => p.Sigma > 1e-2).Max(p => p.UnrestrictedRatio);
-        Assert.True(smallSigma > largeSigma, $"planted pairs: min ratio {smallSigma} at σ < 1e-4, max {largeSigma} at σ > 1e-2");
+        // Medians: a planted neuron with a small incoming vector costs little to turn around, so single pairs vary.
+        double smallSigma = RatioSummary.Of(planted.Where(p => p.Sigma < 1e-4).Select(p => p.UnrestrictedRatio)).Median;
+        double largeSigma = RatioSummary.Of(planted.Where(p => p.Sigma > 1e-2).Select(p => p.UnrestrictedRatio)).Median;
+        Assert.True(smallSigma > 3 * largeSigma, $"planted pairs: median ratio {smallSigma} at σ < 1e-4, {largeSigma} at σ > 1e-2");
     }
 
     [Fact]
-    public void Projected_pairs_lie_in_Q_and_the_study_is_reproducible()
+    public void The_study_is_reproducible_and_rejects_bad_input()
     {
         var first = RestrictedSpaceStudy.Run(width: 3, pairs: 6, seed: 5, cancellationToken: TestContext.Current.CancellationToken);
         var again = RestrictedSpaceStudy.Run(width: 3, pairs: 6, seed: 5, cancellationToken: TestContext.Current.CancellationToken);

@@ -2,7 +2,7 @@ namespace ReluKernels.Degeneracy.Examples;
 
 /// <summary>One random pair of <see cref="RestrictedSpaceStudy"/>, measured in the unrestricted space P and after projection onto Q.</summary>
 /// <param name="Index">The pair's index, also its CounterRng stream.</param>
-/// <param name="Planted">Whether Γ₀ carries Example 2.2's degeneracy (a neuron with c = 0, whose incoming vector Φ₀ turns around).</param>
+/// <param name="Planted">Whether Γ₀ carries Example 2.2's degeneracy (a neuron with c = 0, whose incoming vector Φ₀ turns around; Φ₀ equals Γ₀ elsewhere).</param>
 /// <param name="Sigma">The size of Φ₀ − Γ₀ (apart from the planted turn), 10^−6u with u uniform.</param>
 /// <param name="UnrestrictedDistance">inf over permutations and positive rescalings of |Φ₀ − Γ₀|_∞.</param>
 /// <param name="UnrestrictedRealisation">‖R(Φ₀) − R(Γ₀)‖_{W^{1,∞}} on [−r, r], exact.</param>
