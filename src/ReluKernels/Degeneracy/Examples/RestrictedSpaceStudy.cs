@@ -60,7 +60,10 @@ public static class RestrictedSpaceStudy
         {
             // Only neuron 0 differs: moving the other kinks by σ would already cost O(1) in W^{1,∞} (slivers of width σ
             // with a gradient jump |c|·|w|) and hide the planted degeneracy.
-            (w2, b2, c2, e2) = ([.. w], [.. b], [.. c], e);
+            w2 = (double[])w.Clone();
+            b2 = (double[])b.Clone();
+            c2 = (double[])c.Clone();
+            e2 = e;
             c[0] = 0;
             c2[0] = sigma * rng.NextNormalDouble();
             (w2[0], b2[0]) = (-w[0], -b[0]);
