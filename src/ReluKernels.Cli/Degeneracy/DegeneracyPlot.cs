@@ -43,12 +43,12 @@ public static class DegeneracyPlot
     {
         var plot = new Plot();
         var pairs = result.RestrictedSpace.Pairs;
-        double[] sigma = [.. pairs.Select(x => Log(x.Sigma))];
-        double[] unrestricted = [.. pairs.Select(x => Log(x.UnrestrictedRatio))];
-        double[] restricted = [.. pairs.Select(x => Log(x.RestrictedRatio))];
-        var p = plot.Add.ScatterPoints(sigma, unrestricted);
+        // Pairs whose realisations agree (ratio infinite) are not drawn; the table counts them.
+        var finiteP = pairs.Where(x => x.UnrestrictedRatio is not null).ToArray();
+        var finiteQ = pairs.Where(x => x.RestrictedRatio is not null).ToArray();
+        var p = plot.Add.ScatterPoints(finiteP.Select(x => Log(x.Sigma)).ToArray(), finiteP.Select(x => Log(x.UnrestrictedRatio!.Value)).ToArray());
         p.LegendText = "P (unrestricted)";
-        var q = plot.Add.ScatterPoints(sigma, restricted);
+        var q = plot.Add.ScatterPoints(finiteQ.Select(x => Log(x.Sigma)).ToArray(), finiteQ.Select(x => Log(x.RestrictedRatio!.Value)).ToArray());
         q.LegendText = "Q (Definition 3.2, augmented)";
         plot.Title("Ratio over random nearby pairs (Corollary 3.3: bounded on Q)");
         plot.XLabel("log10(σ)");

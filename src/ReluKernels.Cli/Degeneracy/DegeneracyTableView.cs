@@ -23,10 +23,10 @@ public static class DegeneracyTableView
 
         var study = result.RestrictedSpace;
         var ratios = new Table().Border(TableBorder.Rounded);
-        foreach (string column in new[] { "space", "pairs", "median ratio", "90%", "99%", "max" })
+        foreach (string column in new[] { "space", "pairs", "infinite", "median ratio", "90%", "99%", "max" })
             ratios.AddColumn(new TableColumn(Markup.Escape(column)).RightAligned());
         foreach (var (name, s) in new[] { ($"P: (1, {study.Width}, 1) with biases", study.Unrestricted), ($"Q: augmented (3, {study.Width + 1}, 1)", study.Restricted) })
-            ratios.AddRow(new Text(name), new Text(s.Count.ToString(CultureInfo.InvariantCulture)), new Text(G(s.Median)), new Text(G(s.Q90)),
+            ratios.AddRow(new Text(name), new Text(s.Count.ToString(CultureInfo.InvariantCulture)), new Text(s.Infinite.ToString(CultureInfo.InvariantCulture)), new Text(G(s.Median)), new Text(G(s.Q90)),
                 new Text(G(s.Q99)), new Text(G(s.Max)));
         ratios.Caption(Markup.Escape($"|Φ − Γ|∞ / |R(Φ) − R(Γ)|W1∞^(1/2) over {study.Pairs.Count} random nearby pairs (seed {study.Seed}; odd pairs carry Example 2.2's degeneracy). "
             + $"Q: permutations only, realisation distance a lower estimate ({study.GradientPoints} sampled gradients in R³ and the exact line), so the ratio is an upper estimate."));

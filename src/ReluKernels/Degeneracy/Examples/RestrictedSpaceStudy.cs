@@ -76,9 +76,11 @@ public static class RestrictedSpaceStudy
         double distanceQ = PermutationDistance.Compute(phi, gamma);
         double onLine = RealisationDistance.Exact(BiasAugmentation.RestrictToAugmentedInputs(phi), BiasAugmentation.RestrictToAugmentedInputs(gamma), radius).SobolevNorm;
         double realisationQ = Math.Max(onLine, RealisationDistance.Sampled(phi, gamma, points).SobolevSemiNorm);
-        return new RestrictedSpacePair(index, planted, sigma, distanceP, realisationP, distanceP / Math.Sqrt(realisationP),
-            distanceQ, realisationQ, distanceQ / Math.Sqrt(realisationQ));
+        return new RestrictedSpacePair(index, planted, sigma, distanceP, realisationP, Ratio(distanceP, realisationP),
+            distanceQ, realisationQ, Ratio(distanceQ, realisationQ));
     }
+
+    private static double? Ratio(double distance, double realisation) => realisation > 0 ? distance / Math.Sqrt(realisation) : null;
 
     private static double[] Normals(ref CounterRng rng, int count)
     {
