@@ -16,10 +16,17 @@ public static class ShardResult
     /// <summary>Writes the shard file of <paramref name="payload"/> into <paramref name="outDirectory"/> and says how to merge.</summary>
     public static void Write<TConfig, TPayload>(string outDirectory, TConfig config, Shard shard, TPayload payload) where TConfig : class, IRunConfig<TConfig>
     {
-        string path = Path.Combine(outDirectory, FileName(TConfig.Command, shard));
-        StateFile.Save(path, config, shard, payload);
+        ArgumentNullException.ThrowIfNull(config);
+        Write(outDirectory, TConfig.Command, config.ToArguments(), shard, payload);
+    }
+
+    /// <summary>Writes <paramref name="command"/>'s shard file of <paramref name="payload"/>, made with <paramref name="arguments"/>, and says how to merge.</summary>
+    public static void Write<TPayload>(string outDirectory, string command, IReadOnlyDictionary<string, string> arguments, Shard shard, TPayload payload)
+    {
+        string path = Path.Combine(outDirectory, FileName(command, shard));
+        StateFile.Save(path, command, arguments, new StateShard(shard.Index, shard.Count), payload);
         Console.Out.WriteLine($"Wrote {path} (shard {shard}: partial counts).");
         Console.Out.WriteLine($"When all {shard.Count} shards are done: relukernels merge " +
-            $"{Provenance.Quote(Path.Combine(outDirectory, $"{TConfig.Command}.shard-"))}*{Provenance.Quote($"-of-{shard.Count}.json")} --out DIR");
+            $"{Provenance.Quote(Path.Combine(outDirectory, $"{command}.shard-"))}*{Provenance.Quote($"-of-{shard.Count}.json")} --out DIR");
     }
 }

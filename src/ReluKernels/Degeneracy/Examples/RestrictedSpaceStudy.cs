@@ -24,28 +24,63 @@ public static class RestrictedSpaceStudy
     /// <summary>The widest hidden width accepted (the assignment is O(m⁴ log m), meant for small m).</summary>
     public const int MaxWidth = 32;
 
+    /// <summary>The domain radius r of <see cref="Run"/> unless given.</summary>
+    public const double DefaultRadius = 1;
+
+    /// <summary>The gradient sample points of <see cref="Run"/> unless given.</summary>
+    public const int DefaultGradientPoints = 2000;
+
     /// <summary>Runs <paramref name="pairs"/> pairs; <paramref name="tolerance"/> is the augmentation's τ for merging parallel neurons.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A count is less than 1, the width exceeds <see cref="MaxWidth"/>, or the radius is not positive and finite.</exception>
     /// <exception cref="ArgumentException">τ is not positive and finite.</exception>
-    public static RestrictedSpaceResult Run(int width, int pairs, ulong seed, double radius = 1, int gradientPoints = 2000,
+    public static RestrictedSpaceResult Run(int width, int pairs, ulong seed, double radius = DefaultRadius, int gradientPoints = DefaultGradientPoints,
         double tolerance = DegeneracyDiagnostics.DefaultTolerance, CancellationToken cancellationToken = default)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pairs, 1);
+        var measured = Measure(width, seed, [.. Enumerable.Range(0, pairs)], radius, gradientPoints, tolerance, cancellationToken);
+        return Summarise(width, seed, measured, radius, gradientPoints);
+    }
+
+    /// <summary>
+    /// Measures the pairs <paramref name="indices"/> only: pair p depends on (seed, p) alone, so the pairs of a run may be
+    /// measured in parts (shards) and put together with <see cref="Summarise"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The width exceeds <see cref="MaxWidth"/> or is less than 1, an index is negative, or the radius is not positive and finite.</exception>
+    /// <exception cref="ArgumentException">τ is not positive and finite.</exception>
+    public static RestrictedSpacePair[] Measure(int width, ulong seed, IReadOnlyList<int> indices, double radius = DefaultRadius,
+        int gradientPoints = DefaultGradientPoints, double tolerance = DegeneracyDiagnostics.DefaultTolerance, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(indices);
         DegeneracyDiagnostics.CheckTolerance(tolerance);
         ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(width, MaxWidth);
-        ArgumentOutOfRangeException.ThrowIfLessThan(pairs, 1);
         AnalysisArguments.CheckRadius(radius);
         var pointStream = new CounterRng(seed, ulong.MaxValue);
         var points = PointSets.UniformInBall(3, gradientPoints, 1, ref pointStream);
-        var results = new RestrictedSpacePair[pairs];
-        for (int p = 0; p < pairs; p++)
+        var results = new RestrictedSpacePair[indices.Count];
+        for (int i = 0; i < indices.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            results[p] = Measure(p, width, seed, radius, points, tolerance);
+            ArgumentOutOfRangeException.ThrowIfNegative(indices[i]);
+            results[i] = Measure(indices[i], width, seed, radius, points, tolerance);
         }
-        return new RestrictedSpaceResult(width, radius, gradientPoints, seed, results,
-            RatioSummary.Of(results.Select(r => r.UnrestrictedRatio)), RatioSummary.Of(results.Select(r => r.RestrictedRatio)));
+        return results;
     }
+
+    /// <summary>The result of every pair of a run (pair p at position p), with its ratio summaries.</summary>
+    /// <exception cref="ArgumentException">The pairs are not 0, 1, … in order.</exception>
+    public static RestrictedSpaceResult Summarise(int width, ulong seed, IReadOnlyList<RestrictedSpacePair> pairs, double radius = DefaultRadius,
+        int gradientPoints = DefaultGradientPoints)
+    {
+        ArgumentNullException.ThrowIfNull(pairs);
+        if (pairs.Where((p, i) => p.Index != i).Any())
+            throw new ArgumentException("Pair p must stand at position p.", nameof(pairs));
+        return new RestrictedSpaceResult(width, radius, gradientPoints, seed, pairs,
+            RatioSummary.Of(pairs.Select(r => r.UnrestrictedRatio)), RatioSummary.Of(pairs.Select(r => r.RestrictedRatio)));
+    }
+
+    /// <summary>The ratio a pair reports: distance / realisation^{1/2}, null when the realisation distance is 0 (infinite).</summary>
+    public static double? Ratio(double distance, double realisation) => realisation > 0 ? distance / Math.Sqrt(realisation) : null;
 
     private static RestrictedSpacePair Measure(int index, int width, ulong seed, double radius, PointSet points, double tolerance)
     {
@@ -79,8 +114,6 @@ public static class RestrictedSpaceStudy
         return new RestrictedSpacePair(index, planted, sigma, distanceP, realisationP, Ratio(distanceP, realisationP),
             distanceQ, realisationQ, Ratio(distanceQ, realisationQ));
     }
-
-    private static double? Ratio(double distance, double realisation) => realisation > 0 ? distance / Math.Sqrt(realisation) : null;
 
     private static double[] Normals(ref CounterRng rng, int count)
     {
