@@ -1,8 +1,11 @@
 using System.CommandLine;
 using ReluKernels.Cli.Options;
 using ReluKernels.Cli.Output;
+using ReluKernels.Cli.State;
+using ReluKernels.Cli.TrainingState;
 using ReluKernels.Compositional;
 using ReluKernels.Experiments.Compositional;
+using ReluKernels.MonteCarlo;
 using ReluKernels.Training;
 
 namespace ReluKernels.Cli.Compositional;
@@ -11,11 +14,21 @@ namespace ReluKernels.Cli.Compositional;
 /// <c>relukernels compositional</c>: Milkert, Hyde &amp; Laine's comparison (2023, Tables 1–2) of PyTorch-default networks,
 /// the constructed start without pretraining, and two-stage training with free scales or under the differentiability
 /// condition; with <c>--regions</c>, the linear-region counts of random initialisations beside the construction's 2^depth.
+/// With <c>--shard k/n</c> it trains only the models r with r mod n = k of every target.
 /// </summary>
 public static class CompositionalCommand
 {
+    /// <summary>The command's name.</summary>
+    public const string Name = "compositional";
+
     /// <summary>Creates the command.</summary>
-    public static Command Create()
+    public static Command Create() => Create(Run);
+
+    /// <summary>The plan of canonical <paramref name="arguments"/>, or null when they are not a valid command line (merge re-parses them).</summary>
+    public static CompositionalPlan? PlanOf(IReadOnlyDictionary<string, string> arguments) =>
+        CommandPlans.Parse<CompositionalPlan, ShardRequest>(Create, arguments, p => p.Arguments);
+
+    private static Command Create(Func<CompositionalPlan, ShardRequest, int> run)
     {
         string[] targetNames = [.. CompositionalTarget.All.Select(t => t.Name)];
         var targets = new Option<string[]>("--targets")
@@ -50,6 +63,7 @@ public static class CompositionalCommand
             CustomParser = r => ParsePeaks(r.Tokens.Count == 0 ? "" : r.Tokens[0].Value, r),
         };
         var regions = new Option<bool>("--regions") { Description = "Instead of training: linear regions of random He and PyTorch-default networks at depths 1..--depth beside 2^depth." };
+        var shard = CommonOptions.Shard($"{Name}.shard-k-of-n.json", "the models r with r mod n = k of every target and write them");
         var seed = CommonOptions.Seed();
         var threads = CommonOptions.Threads();
         var output = CommonOptions.Out();
@@ -58,13 +72,17 @@ public static class CompositionalCommand
         var command = new Command("compositional",
             "Fit convex curves with width-4 compositional networks (Milkert, Hyde & Laine 2023): PyTorch default, no pretraining, pretraining with free scales or with the differentiability condition.")
         {
-            targets, waves, depth, points, models, epochs, pretrainEpochs, lr, pretrainLr, peaks, regions, seed, threads, output, format, noPlot,
+            targets, waves, depth, points, models, epochs, pretrainEpochs, lr, pretrainLr, peaks, regions, shard, seed, threads, output, format, noPlot,
         };
         command.SetAction(r =>
         {
             if (r.GetValue(regions))
+            {
+                if (r.GetValue(shard) is { IsWhole: false })
+                    throw new UsageException("--shard: the --regions survey does not shard (it takes seconds); drop one of them");
                 return CompositionalRegions.Run(r.GetValue(depth), r.WasGiven(models) ? r.GetValue(models) : CompositionalRegions.DefaultNetworks, r.GetValue(seed),
                     r.GetValue(output)!, r.GetValue(format));
+            }
             var chosen = r.GetValue(targets)!.Distinct().Select(CompositionalTarget.Named)
                 .Select(t => r.GetValue(waves) switch
                 {
@@ -96,7 +114,24 @@ public static class CompositionalCommand
                 Seed = r.GetValue(seed),
                 Threads = r.GetValue(threads),
             };
-            return Run(setup, r.GetValue(output)!, r.GetValue(format), r.GetValue(noPlot));
+            // Everything the models depend on, in command-line form (merge re-parses it); --threads does not change them.
+            var arguments = new Dictionary<string, string>
+            {
+                ["targets"] = string.Join(',', chosen.Select(t => t.Name)),
+                ["waves"] = r.GetValue(waves).ToString().ToLowerInvariant(),
+                ["depth"] = ArgumentText.Count(setup.Depth),
+                ["points"] = ArgumentText.Count(setup.Points),
+                ["models"] = ArgumentText.Count(setup.Models),
+                ["epochs"] = ArgumentText.Count(setup.Epochs),
+                ["pretrain-epochs"] = ArgumentText.Count(setup.PretrainingEpochs),
+                ["lr"] = ArgumentText.Real(setup.LearningRate),
+                ["pretrain-lr"] = ArgumentText.Real(setup.PretrainingLearningRate),
+                ["seed"] = ArgumentText.Seed(setup.Seed),
+            };
+            if (start is not null)
+                arguments["peaks"] = string.Join(',', start.Select(ArgumentText.Real));
+            return run(new CompositionalPlan(setup, arguments),
+                new ShardRequest(r.GetValue(shard) ?? Shard.Whole, new TrainingOutput(r.GetValue(output)!, r.GetValue(format), r.GetValue(noPlot), null)));
         });
         return command;
     }
@@ -121,24 +156,39 @@ public static class CompositionalCommand
         }
     }
 
-    private static int Run(CompositionalSetup setup, string outDirectory, OutputFormat format, bool noPlot)
+    private static int Run(CompositionalPlan plan, ShardRequest request)
     {
+        var setup = plan.Setup;
+        int[] indices = ShardUnits.Of(setup.Models, request.Shard);
         using var interrupt = new Interrupt();
-        CompositionalResult result;
-        int total = setup.Targets.Count * setup.Models;
+        (string Kernel, IReadOnlyList<IReadOnlyList<IReadOnlyList<CompositionalModel>>> Models) trained;
+        int total = setup.Targets.Count * indices.Length;
         try
         {
-            result = ProgressDisplay.Run("compositional", interrupt, progress => CompositionalExperiment.Run(setup,
+            trained = ProgressDisplay.Run(Name, interrupt, progress => CompositionalExperiment.Train(setup, indices,
                 progress is null ? null : new CallbackProgress<int>(done => progress(done, total)), interrupt.Token));
         }
         catch (OperationCanceledException)
         {
             return interrupt.Report();
         }
-        string stem = Path.Combine(outDirectory, "compositional");
-        ExperimentFiles.Write(stem, Json.Serialize(CompositionalJson.From(result)), CompositionalCsv.Build(result),
-            noPlot ? null : s => CompositionalPlot.Save(result, s), () => CompositionalTableView.Build(result), format, CompositionalTableView.Note(result));
+        if (!request.Shard.IsWhole)
+        {
+            ShardResult.Write(request.Output.OutDirectory, Name, plan.Arguments, request.Shard, CompositionalShardPayload.Of(trained.Kernel, trained.Models));
+            return ExitCodes.Success;
+        }
+        Write(CompositionalExperiment.Result(setup, trained.Kernel, trained.Models), request.Output);
         return ExitCodes.Success;
+    }
+
+    /// <summary>Writes every output of a finished run.</summary>
+    public static void Write(CompositionalResult result, TrainingOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(output);
+        ExperimentFiles.Write(Path.Combine(output.OutDirectory, Name), Json.Serialize(CompositionalJson.From(result)), CompositionalCsv.Build(result),
+            output.NoPlot ? null : s => CompositionalPlot.Save(result, s), () => CompositionalTableView.Build(result), output.Format,
+            CompositionalTableView.Note(result), output.Inputs);
     }
 
     /// <summary>The values of <c>--waves</c>.</summary>

@@ -13,6 +13,7 @@ public static class ShardMergers
         new TrainingState.TrainingShardMerger(TrainCollapse.TrainCollapseCommand.Name, TrainCollapse.TrainCollapseCommand.PlanOf),
         new TrainingState.TrainingShardMerger(TrainSuccess.TrainSuccessCommand.Name, TrainSuccess.TrainSuccessCommand.PlanOf),
         new TrainingState.TrainingShardMerger(InitCompare.InitCompareCommand.Name, InitCompare.InitCompareCommand.PlanOf),
+        new Compositional.CompositionalShardMerger(),
         new Degeneracy.DegeneracyShardMerger(),
     ];
 }

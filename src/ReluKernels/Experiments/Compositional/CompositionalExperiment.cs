@@ -56,50 +56,81 @@ public static class CompositionalExperiment
     public static CompositionalResult Run(CompositionalSetup setup, IProgress<int>? progress = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(setup);
+        var part = Train(setup, [.. Enumerable.Range(0, setup.Models)], progress, cancellation);
+        return Result(setup, part.Kernel, part.Models);
+    }
+
+    /// <summary>
+    /// Trains the models <paramref name="indices"/> only, every method on every target. Model r depends on (seed, r) alone,
+    /// so a run's models may be trained in parts (shards) and put together with <see cref="Result"/>.
+    /// </summary>
+    /// <param name="setup">What to run.</param>
+    /// <param name="indices">Model indices in 0..<see cref="CompositionalSetup.Models"/>−1.</param>
+    /// <param name="progress">Told the number of finished (target, model) pairs, each covering all methods, or null.</param>
+    /// <param name="cancellation">Stops the run.</param>
+    /// <returns>The kernel's description and, per target and method, the models in the order of <paramref name="indices"/>.</returns>
+    /// <exception cref="ArgumentException">Stage one would take the whole budget, or the fixed start has the wrong length.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An index is out of range.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was signalled.</exception>
+    public static (string Kernel, IReadOnlyList<IReadOnlyList<IReadOnlyList<CompositionalModel>>> Models) Train(CompositionalSetup setup, IReadOnlyList<int> indices,
+        IProgress<int>? progress = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(setup);
+        ArgumentNullException.ThrowIfNull(indices);
         if (setup.StartPeaks is { } peaks && peaks.Count != setup.Depth + 1)
             throw new ArgumentException($"A depth-{setup.Depth} start needs {setup.Depth + 1} peaks (a_d sets s_{{d−1}}), got {peaks.Count}.", nameof(setup));
         if (setup.PretrainingEpochs >= setup.Epochs)
             throw new ArgumentException($"Stage one ({setup.PretrainingEpochs} epochs) must leave stage two some of the {setup.Epochs}.", nameof(setup));
-        return TrainingKernels.Run(setup.Architecture, new Job(setup, progress, cancellation));
+        foreach (int r in indices)
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)r, (uint)setup.Models, nameof(indices));
+        return TrainingKernels.Run(setup.Architecture, new Job(setup, indices, progress, cancellation));
     }
 
-    private sealed class Job(CompositionalSetup setup, IProgress<int>? progress, CancellationToken cancellation) : ITrainingJob<CompositionalResult>
+    /// <summary>The result of every model of a run: <paramref name="models"/> holds, per target and method, models 0..Models−1 in order.</summary>
+    /// <exception cref="ArgumentException">A list is not the models 0..Models−1 in order.</exception>
+    public static CompositionalResult Result(CompositionalSetup setup, string kernel, IReadOnlyList<IReadOnlyList<IReadOnlyList<CompositionalModel>>> models)
     {
-        public CompositionalResult Run<TKernel>(TKernel kernel) where TKernel : struct, ITrainableNetwork<TKernel, float>
+        ArgumentNullException.ThrowIfNull(setup);
+        ArgumentNullException.ThrowIfNull(models);
+        int methods = Enum.GetValues<CompositionalMethod>().Length;
+        if (models.Count != setup.Targets.Count || models.Any(byMethod => byMethod.Count != methods
+            || byMethod.Any(list => list.Count != setup.Models || list.Where((m, i) => m.Index != i).Any())))
+            throw new ArgumentException("Every target and method needs models 0..Models−1 in order.", nameof(models));
+        var rows = new List<CompositionalRow>();
+        for (int t = 0; t < setup.Targets.Count; t++)
+            for (int m = 0; m < methods; m++)
+                rows.Add(Row(setup.Targets[t].Name, (CompositionalMethod)m, models[t][m]));
+        return new CompositionalResult(setup, kernel, rows, models);
+    }
+
+    private sealed class Job(CompositionalSetup setup, IReadOnlyList<int> indices, IProgress<int>? progress, CancellationToken cancellation)
+        : ITrainingJob<(string, IReadOnlyList<IReadOnlyList<IReadOnlyList<CompositionalModel>>>)>
+    {
+        public (string, IReadOnlyList<IReadOnlyList<IReadOnlyList<CompositionalModel>>>) Run<TKernel>(TKernel kernel)
+            where TKernel : struct, ITrainableNetwork<TKernel, float>
         {
             var targets = setup.Targets;
             var data = targets.Select(t => Data(t, setup.Points).Convert<float>()).ToArray();
-            int methods = Enum.GetValues<CompositionalMethod>().Length;
-            var models = new CompositionalModel[targets.Count, methods, setup.Models];
+            int methods = Enum.GetValues<CompositionalMethod>().Length, count = indices.Count;
+            var models = new CompositionalModel[targets.Count, methods, count];
             int finished = 0;
             var options = new ParallelOptions
             {
                 MaxDegreeOfParallelism = setup.Threads == 0 ? Environment.ProcessorCount : setup.Threads,
                 CancellationToken = cancellation,
             };
-            Parallel.For(0, targets.Count * setup.Models, options, job =>
+            Parallel.For(0, targets.Count * count, options, job =>
             {
-                int t = job / setup.Models, r = job % setup.Models;
-                var trained = TrainModel(kernel.Fork(), targets[t].Sign, data[t], r);
+                int t = job / count, i = job % count;
+                var trained = TrainModel(kernel.Fork(), targets[t].Sign, data[t], indices[i]);
                 for (int m = 0; m < methods; m++)
-                    models[t, m, r] = trained[m];
+                    models[t, m, i] = trained[m];
                 progress?.Report(Interlocked.Increment(ref finished));
             });
-
-            var rows = new List<CompositionalRow>();
-            var byTarget = new List<IReadOnlyList<IReadOnlyList<CompositionalModel>>>();
-            for (int t = 0; t < targets.Count; t++)
-            {
-                var byMethod = new List<IReadOnlyList<CompositionalModel>>();
-                for (int m = 0; m < methods; m++)
-                {
-                    var list = Enumerable.Range(0, setup.Models).Select(r => models[t, m, r]).ToArray();
-                    byMethod.Add(list);
-                    rows.Add(Row(targets[t].Name, (CompositionalMethod)m, list));
-                }
-                byTarget.Add(byMethod);
-            }
-            return new CompositionalResult(setup, kernel.Description, rows, byTarget);
+            IReadOnlyList<IReadOnlyList<IReadOnlyList<CompositionalModel>>> byTarget = [.. Enumerable.Range(0, targets.Count).Select(t =>
+                (IReadOnlyList<IReadOnlyList<CompositionalModel>>)[.. Enumerable.Range(0, methods).Select(m =>
+                    (IReadOnlyList<CompositionalModel>)[.. Enumerable.Range(0, count).Select(i => models[t, m, i])])])];
+            return (kernel.Description, byTarget);
         }
 
         private CompositionalModel[] TrainModel<TKernel>(TKernel kernel, WaveSign sign, Dataset<float> data, int index)
