@@ -1,0 +1,145 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using ReluKernels.Cli.Compositional;
+using ReluKernels.Cli.Degeneracy;
+using ReluKernels.Cli.State;
+
+namespace ReluKernels.Cli.Tests;
+
+/// <summary>
+/// The commands whose independent units (pairs, models) shard: shards merged in any order give every output file of one
+/// unsharded run byte for byte (plots included, provenance aside); a missing, repeated, foreign, mixed or tampered shard
+/// set is refused with one line, exit 2 and nothing written.
+/// </summary>
+[Collection(typeof(ConsoleSwappingTests))]
+public sealed class UnitShardTests
+{
+    private static readonly Dictionary<string, string[]> Commands = new()
+    {
+        ["degeneracy"] = ["degeneracy", "--steps", "2", "--pairs", "7", "--width", "2"],
+        ["compositional"] = ["compositional", "--targets", "x3,sine", "--models", "5", "--depth", "2", "--points", "12", "--epochs", "8", "--pretrain-epochs", "4"],
+    };
+
+    // Where a shard file keeps its first unit's index, to move that unit to another shard.
+    private static readonly Dictionary<string, Func<JsonNode, JsonNode>> FirstUnit = new()
+    {
+        ["degeneracy"] = n => n["payload"]!["pairs"]![0]!,
+        ["compositional"] = n => n["payload"]!["models"]![0]![0]![0]!,
+    };
+
+    // The checksum a shard file of the command must carry, so that a consistent-looking edit gets past it.
+    private static readonly Dictionary<string, Func<JsonNode, string>> Checksum = new()
+    {
+        ["degeneracy"] = n => StateFile.ChecksumOf(n.Deserialize<StateEnvelope<DegeneracyShardPayload>>(Output.Json.Options)!),
+        ["compositional"] = n => StateFile.ChecksumOf(n.Deserialize<StateEnvelope<CompositionalShardPayload>>(Output.Json.Options)!),
+    };
+
+    public static TheoryData<string> Names => [.. Commands.Keys];
+
+    private static CliResult Run(string command, string seed, params string[] more) =>
+        InProcessCli.Run([.. Commands[command], "--seed", seed, "--format", "csv", .. more]);
+
+    private static string[] Shards(string command, int n, string seed = "3")
+    {
+        string dir = Cli.TempDirectory();
+        var files = new string[n];
+        for (int k = 0; k < n; k++)
+        {
+            var r = Run(command, seed, "--out", dir, "--shard", $"{k}/{n}");
+            Assert.True(r.ExitCode == 0, r.Stderr);
+            files[k] = Path.Combine(dir, $"{command}.shard-{k}-of-{n}.json");
+        }
+        Assert.Equal(files.Order(), Directory.GetFiles(dir).Order()); // a shard writes only its shard file
+        return files;
+    }
+
+    private static CliResult Merge(string output, IEnumerable<string> files) => InProcessCli.Run(["merge", .. files, "--out", output, "--format", "csv"]);
+
+    private static Dictionary<string, byte[]> Outputs(string dir) =>
+        Directory.GetFiles(dir).Where(f => !f.EndsWith(".provenance.json", StringComparison.Ordinal)).ToDictionary(f => Path.GetFileName(f),
+            f => f.EndsWith(".svg", StringComparison.Ordinal) ? Encoding.UTF8.GetBytes(RenumberClipPaths(File.ReadAllText(f))) : File.ReadAllBytes(f));
+
+    /// <summary>
+    /// ScottPlot names SVG clip paths from a counter per process (cl_b, cl_c, …), and these runs share one process; separate
+    /// processes write identical SVGs. So the ids are renumbered in order of appearance, everything else compared as written.
+    /// </summary>
+    private static string RenumberClipPaths(string svg)
+    {
+        var ids = new Dictionary<string, int>();
+        return Regex.Replace(svg, "cl_[0-9a-z]+", m => $"clip{(ids.TryGetValue(m.Value, out int i) ? i : ids[m.Value] = ids.Count)}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Shards_merged_in_a_shuffled_order_equal_the_unsharded_run(string command)
+    {
+        string whole = Cli.TempDirectory();
+        var r = Run(command, "3", "--out", whole);
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        // Four shards of 5 or 7 units: shards of one unit, and of none (4 > 5 / 2), merge too.
+        var files = Shards(command, 4);
+        string merged = Cli.TempDirectory();
+        r = Merge(merged, [files[2], files[0], files[3], files[1]]);
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        var expected = Outputs(whole);
+        var actual = Outputs(merged);
+        Assert.Contains($"{command}.csv", expected.Keys);
+        Assert.Contains(expected.Keys, k => k.EndsWith(".png", StringComparison.Ordinal));
+        Assert.Equal(expected.Keys.Order(), actual.Keys.Order());
+        foreach (var (name, bytes) in expected)
+            Assert.True(bytes.AsSpan().SequenceEqual(actual[name]), $"{name} differs");
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Merge_refuses_missing_repeated_foreign_mixed_and_tampered_shards(string command)
+    {
+        var files = Shards(command, 2);
+        string foreign = Shards(command, 2, seed: "9")[1];
+        string other = Commands.Keys.First(c => c != command);
+        string mixed = Shards(other, 2)[1];
+
+        // Tampered twice: a value edited (checksum mismatch), and a unit moved to the other shard with the checksum recomputed.
+        string edited = Path.Combine(Cli.TempDirectory(), "edited.json");
+        var editedNode = JsonNode.Parse(File.ReadAllText(files[1]))!;
+        FirstUnit[command](editedNode)["index"] = 3;
+        File.WriteAllText(edited, editedNode.ToJsonString(Output.Json.Options));
+        string moved = Path.Combine(Cli.TempDirectory(), "moved.json");
+        var node = JsonNode.Parse(File.ReadAllText(files[1]))!;
+        FirstUnit[command](node)["index"] = 0;
+        node["checksum"] = Checksum[command](node);
+        File.WriteAllText(moved, node.ToJsonString(Output.Json.Options));
+
+        (string[] Given, string Expected)[] cases =
+        [
+            ([files[0]], "shard 1 is missing from 0..1"),
+            ([files[0], files[1], files[1]], "repeats shard 1/2"),
+            ([files[0], foreign], "was made with --seed 9"),
+            ([files[0], mixed], $"holds counts of '{other}', not of '{command}'"),
+            ([files[0], edited], "was modified after it was written"),
+            ([files[0], moved], "0 does not belong to shard 1/2"),
+        ];
+        foreach (var (given, expected) in cases)
+        {
+            string output = Cli.TempDirectory();
+            var r = Merge(output, given);
+            Assert.Equal(ExitCodes.UsageError, r.ExitCode);
+            string line = Assert.Single(r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.StartsWith("relukernels: ", line, StringComparison.Ordinal);
+            Assert.Contains(expected, line, StringComparison.Ordinal);
+            Assert.Empty(Directory.GetFiles(output));
+        }
+    }
+
+    [Fact]
+    public void The_regions_survey_refuses_a_shard_before_any_work()
+    {
+        string dir = Path.Combine(Cli.TempDirectory(), "out");
+        var r = InProcessCli.Run("compositional", "--regions", "--depth", "2", "--shard", "0/2", "--out", dir);
+        Assert.Equal(ExitCodes.UsageError, r.ExitCode);
+        Assert.StartsWith("relukernels: --shard: ", Assert.Single(r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(dir));
+    }
+}
