@@ -4,8 +4,9 @@ namespace ReluKernels.Training;
 
 /// <summary>
 /// What <see cref="Trainer{TKernel, T}"/> needs from a network kernel: the sample-parallel forward and backward passes of
-/// one shape. Implemented by two structs, <see cref="GeneratedKernel{TNet, T}"/> (a source-generated shape) and
-/// <see cref="GenericKernel{T}"/> (any run-time shape, on <see cref="GenericNetwork{T}"/>), so the training loop is
+/// one shape. Implemented by three structs, <see cref="GeneratedKernel{TNet, T}"/> (a source-generated shape),
+/// <see cref="GenericKernel{T}"/> (any run-time shape, on <see cref="GenericNetwork{T}"/>) and
+/// <see cref="Layers.LayeredKernel{T}"/> (a run-time shape with normalisation and dropout layers), so the training loop is
 /// written once and, because the trainer is generic over the struct, the JIT compiles it once per kernel type with
 /// direct calls (per generated shape, with the shape's constants folded).
 /// </summary>
