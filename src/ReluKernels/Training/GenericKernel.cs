@@ -35,6 +35,21 @@ public readonly struct GenericKernel<T> : ITrainableNetwork<GenericKernel<T>, T>
     public void Backward(ReadOnlySpan<T> parameters, ReadOnlySpan<T> inputs, ReadOnlySpan<T> outputGradients, Span<T> parameterGradients, Span<T> workspace) =>
         Network.Backward(parameters, inputs, outputGradients, parameterGradients, []);
 
+    /// <summary><see cref="NetworkArchitecture.ParameterCount"/>.</summary>
+    public int ParameterCount => Architecture.ParameterCount;
+
+    /// <summary>Nothing: a plain network has no parameters beyond the architecture's.</summary>
+    public void CompleteInitialization(Span<T> parameters) { }
+
+    /// <summary>Nothing: a plain network behaves the same in training and evaluation.</summary>
+    public void BeginRun(ulong seed, ulong stream) { }
+
+    /// <summary>Nothing: a plain network behaves the same in training and evaluation.</summary>
+    public void BeginTrainingStep(ReadOnlySpan<int> samples) { }
+
+    /// <summary>Nothing: a plain network has no layer state.</summary>
+    public void EndTrainingStep(Span<T> parameters, bool updated) { }
+
     /// <inheritdoc/>
     public GenericKernel<T> Fork() => new(Network.Architecture);
 

@@ -78,6 +78,9 @@ public static class ParallelTraining
             throw new ArgumentException(
                 $"The data set has {data.InputDim}-D inputs and {data.OutputDim}-D targets; the network {architecture} needs {architecture.InputDim} and {architecture.OutputDim}.",
                 nameof(data));
+        // The classifier evaluates the plain network: it cannot see normalisation layers.
+        if (classifier is not null && kernel.ParameterCount != architecture.ParameterCount)
+            throw new ArgumentException($"The classifier evaluates plain networks; the kernel ({kernel.Description}) has layers of its own.", nameof(classifier));
         for (int i = 0; i < runs.Count; i++)
             if (runs[i] < 0 || runs[i] >= parallel.Runs || (i > 0 && runs[i] <= runs[i - 1]))
                 throw new ArgumentException($"Run indices must increase strictly within 0..{parallel.Runs - 1}; entry {i} is {runs[i]}.", nameof(runs));
@@ -88,13 +91,12 @@ public static class ParallelTraining
         Parallel.For(0, runs.Count, options, () => new Trainer<TKernel, T>(kernel.Fork(), training, data.Count), (i, _, trainer) =>
         {
             int r = runs[i];
-            var rng = new CounterRng(parallel.Seed, (ulong)r);
-            var parameters = new T[architecture.ParameterCount];
-            Initialize(initializer, architecture, parameters, ref rng);
+            var initial = Draw<TKernel, T>(kernel, initializer, parallel.Seed, r);
+            var parameters = (T[])initial.Clone();
             var history = RecordsHistory(parallel, r) ? new LossHistory(parallel.HistoryInterval, training.MaxEpochs) : null;
             var shuffle = new CounterRng(parallel.Seed, (ulong)r, ShufflePosition);
             var result = trainer.Train(parameters, data, ref shuffle, history);
-            results[i] = Complete(architecture, initializer, parallel.Seed, r, result, parameters, history, classifier);
+            results[i] = Complete(architecture, r, result, initial, parameters, history, classifier);
             finished?.Invoke(results[i]);
             progress?.Report(Interlocked.Increment(ref done));
             return trainer;
@@ -124,7 +126,7 @@ public static class ParallelTraining
         ArgumentNullException.ThrowIfNull(finalParameters);
         if (finalParameters.Length != architecture.ParameterCount)
             throw new ArgumentException($"Run {run} has {finalParameters.Length} parameters; {architecture} has {architecture.ParameterCount}.", nameof(finalParameters));
-        return Complete(architecture, initializer, seed, run, result, finalParameters, history, classifier);
+        return Complete(architecture, run, result, Draw<GenericKernel<T>, T>(new GenericKernel<T>(architecture), initializer, seed, run), finalParameters, history, classifier);
     }
 
     /// <summary>Whether run <paramref name="run"/> records a loss history under <paramref name="parallel"/>.</summary>
@@ -134,13 +136,22 @@ public static class ParallelTraining
         return parallel.HistoryInterval > 0 && run < parallel.HistoryRuns;
     }
 
-    private static TrainingRun<T> Complete<T>(NetworkArchitecture architecture, IInitializer initializer, ulong seed, int run, TrainingResult result,
-        T[] parameters, LossHistory? history, OutcomeClassifier? classifier)
+    /// <summary>Run <paramref name="run"/>'s initial parameters: the initializer's draw from <c>CounterRng(seed, run)</c>, then the kernel's own.</summary>
+    private static T[] Draw<TKernel, T>(TKernel kernel, IInitializer initializer, ulong seed, int run)
+        where TKernel : struct, ITrainableNetwork<TKernel, T>
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var rng = new CounterRng(seed, (ulong)run);
-        var initial = new T[architecture.ParameterCount];
-        Initialize(initializer, architecture, initial, ref rng);
+        var parameters = new T[kernel.ParameterCount];
+        Initialize(initializer, kernel.Architecture, parameters.AsSpan(0, kernel.Architecture.ParameterCount), ref rng);
+        kernel.CompleteInitialization(parameters);
+        return parameters;
+    }
+
+    private static TrainingRun<T> Complete<T>(NetworkArchitecture architecture, int run, TrainingResult result,
+        T[] initial, T[] parameters, LossHistory? history, OutcomeClassifier? classifier)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
         var outcome = classifier?.Classify<T>(architecture, parameters, result.Diverged);
         var initialOutcome = classifier?.Classify<T>(architecture, initial);
         return new TrainingRun<T>(run, result, initial, parameters, history, outcome, initialOutcome);

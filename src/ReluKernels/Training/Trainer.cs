@@ -19,7 +19,7 @@ namespace ReluKernels.Training;
 /// backward pass, then the optimiser's update. If the mini-batch loss is NaN or infinite the update is skipped and the
 /// training reports <see cref="TrainingStatus.Diverged"/>.</para>
 /// </remarks>
-/// <typeparam name="TKernel">The kernel: <see cref="GeneratedKernel{TNet, T}"/> or <see cref="GenericKernel{T}"/>.</typeparam>
+/// <typeparam name="TKernel">The kernel: <see cref="GeneratedKernel{TNet, T}"/>, <see cref="GenericKernel{T}"/> or <see cref="Layers.LayeredKernel{T}"/>.</typeparam>
 /// <typeparam name="T"><see cref="float"/> or <see cref="double"/>.</typeparam>
 public sealed class Trainer<TKernel, T>
     where TKernel : struct, ITrainableNetwork<TKernel, T>
@@ -28,6 +28,7 @@ public sealed class Trainer<TKernel, T>
     private readonly TKernel _kernel;
     private readonly IOptimizer<T> _optimizer;
     private readonly int _hiddenParameters;
+    private readonly int _parameterCount;
     private readonly T[] _gradients;
     private readonly T[] _workspace;
     private T[] _outputs = [];
@@ -52,9 +53,10 @@ public sealed class Trainer<TKernel, T>
         _kernel = kernel;
         Options = options;
         Architecture = a;
-        _optimizer = options.Optimizer.Create<T>(a.ParameterCount);
+        _parameterCount = kernel.ParameterCount;
+        _optimizer = options.Optimizer.Create<T>(_parameterCount);
         _hiddenParameters = a.WeightOffset(a.LayerCount);
-        _gradients = new T[a.ParameterCount];
+        _gradients = new T[_parameterCount];
         _workspace = new T[kernel.BackwardWorkspaceLength];
         EnsureCapacity(capacity);
     }
@@ -82,11 +84,11 @@ public sealed class Trainer<TKernel, T>
     public StepResult Step(Span<T> parameters, ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets)
     {
         var a = Architecture;
-        int batch = KernelArguments.SampleBatch(parameters.Length, a.ParameterCount, inputs.Length, a.InputDim, targets.Length, a.OutputDim, nameof(targets));
+        int batch = KernelArguments.SampleBatch(parameters.Length, _parameterCount, inputs.Length, a.InputDim, targets.Length, a.OutputDim, nameof(targets));
         if (batch == 0)
             throw new ArgumentException("The batch is empty.", nameof(inputs));
         EnsureCapacity(batch);
-        return StepCore(parameters, inputs, targets, batch);
+        return StepCore(parameters, inputs, targets, batch, []);
     }
 
     /// <summary>
@@ -115,13 +117,14 @@ public sealed class Trainer<TKernel, T>
     {
         ArgumentNullException.ThrowIfNull(data);
         CheckData(data);
-        KernelArguments.RequireLength(parameters.Length, Architecture.ParameterCount, nameof(parameters));
+        KernelArguments.RequireLength(parameters.Length, _parameterCount, nameof(parameters));
         if (history is not null && history.MaxEpochs < Options.MaxEpochs)
             throw new ArgumentException($"The history holds {history.MaxEpochs} epochs; training may run {Options.MaxEpochs}.", nameof(history));
         int n = data.Count;
         EnsureCapacity(n);
         int batch = Options.BatchSize == 0 ? n : Math.Min(Options.BatchSize, n);
         _optimizer.Reset();
+        _kernel.BeginRun(shuffle.Seed, shuffle.StreamIndex);
         history?.Clear();
 
         var stopping = Options.EarlyStopping;
@@ -135,7 +138,7 @@ public sealed class Trainer<TKernel, T>
             bool vanished = true;
             if (batch == n)
             {
-                var step = StepCore(parameters, data.Inputs, data.Targets, n);
+                var step = StepCore(parameters, data.Inputs, data.Targets, n, []);
                 sum = step.Loss * n;
                 vanished = step.HiddenGradientsZero;
             }
@@ -147,7 +150,7 @@ public sealed class Trainer<TKernel, T>
                     int b = Math.Min(batch, n - start);
                     Gather(data, start, b);
                     var step = StepCore(parameters, _batchInputs.AsSpan(0, Architecture.InputDim * b),
-                        _batchTargets.AsSpan(0, Architecture.OutputDim * b), b);
+                        _batchTargets.AsSpan(0, Architecture.OutputDim * b), b, _order.AsSpan(start, b));
                     sum += step.Loss * b;
                     vanished &= step.HiddenGradientsZero;
                 }
@@ -195,27 +198,39 @@ public sealed class Trainer<TKernel, T>
     {
         ArgumentNullException.ThrowIfNull(data);
         CheckData(data);
-        KernelArguments.RequireLength(parameters.Length, Architecture.ParameterCount, nameof(parameters));
+        KernelArguments.RequireLength(parameters.Length, _parameterCount, nameof(parameters));
         EnsureCapacity(data.Count);
         var outputs = _outputs.AsSpan(0, Architecture.OutputDim * data.Count);
         _kernel.Forward(parameters, data.Inputs, outputs);
         return Losses.Value<T>(Options.Loss, outputs, data.Targets);
     }
 
-    private StepResult StepCore(Span<T> parameters, ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, int batch)
+    // samples: the data-set indices of the batch's samples, for the kernel's dropout masks; empty: 0..batch − 1.
+    private StepResult StepCore(Span<T> parameters, ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, int batch, ReadOnlySpan<int> samples)
     {
         int outputs = Architecture.OutputDim * batch;
         var y = _outputs.AsSpan(0, outputs);
         var dy = _outputGradients.AsSpan(0, outputs);
-        _kernel.Forward(parameters, inputs, y);
-        double loss = Losses.ValueAndGradient<T>(Options.Loss, y, targets, dy);
-        if (!double.IsFinite(loss))
-            return new StepResult(loss, false);
-        Array.Clear(_gradients);
-        _kernel.Backward(parameters, inputs, dy, _gradients, _workspace);
-        bool hiddenZero = AllZero(_gradients.AsSpan(0, _hiddenParameters));
-        _optimizer.Step(parameters, _gradients);
-        return new StepResult(loss, hiddenZero);
+        bool updated = false;
+        _kernel.BeginTrainingStep(samples);
+        try
+        {
+            _kernel.Forward(parameters, inputs, y);
+            double loss = Losses.ValueAndGradient<T>(Options.Loss, y, targets, dy);
+            if (!double.IsFinite(loss))
+                return new StepResult(loss, false);
+            Array.Clear(_gradients);
+            _kernel.Backward(parameters, inputs, dy, _gradients, _workspace);
+            bool hiddenZero = AllZero(_gradients.AsSpan(0, _hiddenParameters));
+            _optimizer.Step(parameters, _gradients);
+            updated = true;
+            return new StepResult(loss, hiddenZero);
+        }
+        finally
+        {
+            // Back to evaluation even when the kernel rejected the batch, so Loss() afterwards evaluates.
+            _kernel.EndTrainingStep(parameters, updated);
+        }
     }
 
     private void Gather(Dataset<T> data, int start, int batch)

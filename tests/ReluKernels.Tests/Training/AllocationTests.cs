@@ -1,10 +1,11 @@
 using ReluKernels.Tests.Kernels;
 using ReluKernels.Training;
 using ReluKernels.Training.Data;
+using ReluKernels.Training.Layers;
 
 namespace ReluKernels.Tests.Training;
 
-/// <summary>A training step — forward, loss, backward, optimiser update on a mini-batch — allocates nothing on a generated shape; nor does a whole training.</summary>
+/// <summary>A training step — forward, loss, backward, optimiser update on a mini-batch — allocates nothing on a generated shape or the layered kernel; nor does a whole training.</summary>
 public sealed class AllocationTests
 {
     public static TheoryData<string> Optimizers => ["sgd", "momentum", "nesterov", "adam"];
@@ -63,6 +64,33 @@ public sealed class AllocationTests
                 trainer.Step(parameters, inputs, targets);
         });
         Assert.True(bytes == 0, $"SELU: {bytes} bytes allocated by 200 steps");
+    }
+
+    [Theory]
+    [MemberData(nameof(Optimizers))]
+    public void A_layered_training_allocates_nothing(string optimizer)
+    {
+        // Batch norm, weight norm and dropout together; mini-batches of 100 over 256 samples (the last one smaller).
+        var layout = new LayeredArchitecture(new NetworkArchitecture(3, 4),
+            [new(HiddenNormalization.Batch, 0.2), new(HiddenNormalization.Weight, 0.1), new(HiddenNormalization.Batch), new(HiddenNormalization.None, 0.3)]);
+        var data = Problems.Abs.TrainingSet<float>(1);
+        var options = new TrainingOptions { Optimizer = Settings(optimizer), BatchSize = 100, MaxEpochs = 10 };
+        var trainer = new Trainer<LayeredKernel<float>, float>(new(layout), options, data.Count);
+        var parameters = new float[layout.ParameterCount];
+        var init = new CounterRng(5, 0);
+        NormalInitializer.HeWithBias.Initialize(layout.Network, parameters.AsSpan(0, layout.Network.ParameterCount), ref init);
+        layout.CompleteInitialization<float>(parameters);
+        var inputs = data.Inputs[..128].ToArray();
+        var targets = data.Targets[..128].ToArray();
+        long stepBytes = AllocationProbe.SteadyStateBytes(() =>
+        {
+            for (int i = 0; i < 200; i++)
+                trainer.Step(parameters, inputs, targets);
+        });
+        Assert.True(stepBytes == 0, $"{optimizer}: {stepBytes} bytes allocated by 200 layered steps");
+        var rng = new CounterRng(1, 1);
+        long trainBytes = AllocationProbe.SteadyStateBytes(() => trainer.Train(parameters, data, ref rng));
+        Assert.True(trainBytes == 0, $"{optimizer}: {trainBytes} bytes allocated by a 10-epoch layered training");
     }
 
     private static OptimizerSettings Settings(string name) => name switch
