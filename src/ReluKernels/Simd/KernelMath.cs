@@ -17,7 +17,7 @@ namespace ReluKernels;
 /// double, 7 for float: truncation error below 1e-17, resp. 6e-9, relative), and 2ⁿ written into the exponent bits.
 /// Measured error against <see cref="Math.Exp(double)"/>: see <c>KernelTolerances.ExpDouble</c> / <c>ExpFloat</c> in the tests.
 /// </remarks>
-public static class KernelMath
+public static partial class KernelMath
 {
     private const double DoubleLow = -708, DoubleHigh = 709;
     private const double DoubleRound = 6755399441055744.0; // 1.5·2⁵²: adding it rounds to an integer in the low mantissa bits
