@@ -59,9 +59,9 @@ public class ActivationTests
     {
         // MathNet's Gauss–Legendre nodes (GaussianExpectation), independently of the 40-digit values the literals came from.
         double second = GaussianExpectation.Of(x => Math.Tanh(x) * Math.Tanh(x), []);
-        Assert.Equal(Math.Sqrt(second), ActivationConstants.NormalizedTanhDeviation, KernelTolerances.Normalisation);
-        Assert.Equal(1 / Math.Sqrt(second), ActivationConstants.NormalizedTanhFactor, KernelTolerances.Normalisation);
-        Assert.Equal(NormalisedTanh.Factor, ActivationConstants.NormalizedTanhFactor, KernelTolerances.Normalisation);
+        Assert.Equal(ActivationConstants.NormalizedTanhDeviation, Math.Sqrt(second), KernelTolerances.Normalisation);
+        Assert.Equal(ActivationConstants.NormalizedTanhFactor, 1 / Math.Sqrt(second), KernelTolerances.Normalisation);
+        Assert.Equal(ActivationConstants.NormalizedTanhFactor, NormalisedTanh.Factor, KernelTolerances.Normalisation);
     }
 
     [Fact]
@@ -70,9 +70,9 @@ public class ActivationTests
         double quadrature = GaussianExpectation.Of(x => SpecialFunctions.Erf(x) * SpecialFunctions.Erf(x), []);
         double closedForm = 2 / Math.PI * Math.Asin(2.0 / 3);
         Assert.Equal(quadrature, closedForm, KernelTolerances.Normalisation);
-        Assert.Equal(1 / Math.Sqrt(closedForm), ActivationConstants.NormalizedErfFactor, 1e-15);
-        Assert.Equal(2 / Math.Sqrt(Math.PI) / Math.Sqrt(closedForm), ActivationConstants.NormalizedErfSlope, 1e-15);
-        Assert.Equal(NormalisedErf.Factor, ActivationConstants.NormalizedErfFactor, KernelTolerances.Normalisation);
+        Assert.Equal(ActivationConstants.NormalizedErfFactor, 1 / Math.Sqrt(closedForm), 1e-15);
+        Assert.Equal(ActivationConstants.NormalizedErfSlope, 2 / Math.Sqrt(Math.PI) / Math.Sqrt(closedForm), 1e-15);
+        Assert.Equal(ActivationConstants.NormalizedErfFactor, NormalisedErf.Factor, KernelTolerances.Normalisation);
     }
 
     [Fact]
