@@ -99,7 +99,7 @@ public class DiagnosticTests
     }
 
     [Theory]
-    [InlineData("Activation = (Activation)7", "Activation value 7", "ReLU")]
+    [InlineData("Activation = (Activation)8", "Activation value 8", "ReLU")]
     [InlineData("ElementType = (ElementType)5", "ElementType value 5", "Float, Double")]
     public void RK0006_UnknownOption_ListsTheSupportedValues(string argument, string named, string supported)
     {
@@ -117,6 +117,8 @@ public class DiagnosticTests
     [InlineData("Activation = Activation.ELU, ActivationParameter = double.PositiveInfinity", "ELU", "alpha must be a finite number")]
     [InlineData("Activation = Activation.LeakyReLU, ActivationParameter = -0.1", "LeakyReLU", "slope must be ≥ 0")]
     [InlineData("Activation = Activation.NormReLU, ActivationParameter = 9", "NormReLU", "cannot be normalised")]
+    [InlineData("Activation = Activation.NormalizedTanh, ActivationParameter = 1.0", "NormalizedTanh", "NormalizedTanh takes no parameter")]
+    [InlineData("Activation = Activation.NormalizedErf, ActivationParameter = 0.0", "NormalizedErf", "NormalizedErf takes no parameter")]
     public void RK0009_InvalidActivationParameter_NamesTheProblem(string arguments, string activation, string problem)
     {
         var (run, d) = SingleDiagnostic($"[NetworkShape(4, 2, {arguments})] public partial struct Net;", "RK0009");
@@ -132,6 +134,8 @@ public class DiagnosticTests
     [InlineData("Activation = Activation.ELU, ActivationParameter = 2.5")]
     [InlineData("Activation = Activation.NormReLU, ActivationParameter = -6")]
     [InlineData("Activation = Activation.NormReLU")]
+    [InlineData("Activation = Activation.NormalizedTanh")]
+    [InlineData("Activation = Activation.NormalizedErf, OutputActivation = true")]
     public void ValidActivationParameters_GenerateCompilingSource(string arguments)
     {
         var run = GeneratorHarness.Run($"using ReluKernels;\nnamespace Demo;\n[NetworkShape(4, 2, {arguments})] public partial struct Net;");

@@ -37,6 +37,27 @@ public class EmittedActivationConstantsTests
     }
 
     [Fact]
+    public void Normalised_tanh_emits_the_models_factor_and_KernelMath_Tanh()
+    {
+        string source = Emit("Activation = Activation.NormalizedTanh");
+        Assert.Contains($"Create({FloatLiteral(NormalisedTanh.Factor)})", source);
+        Assert.Contains($"Create({FloatLiteral(1 / NormalisedTanh.Factor)})", source);
+        Assert.Contains("global::ReluKernels.KernelMath.Tanh(", source);
+    }
+
+    [Fact]
+    public void Normalised_erf_emits_the_models_factor_and_slope_and_keeps_pre_activations()
+    {
+        string source = Emit("Activation = Activation.NormalizedErf");
+        Assert.Contains($"Create({FloatLiteral(NormalisedErf.Factor)})", source);
+        Assert.Contains($"Create({FloatLiteral(NormalisedErf.Factor * 2 / Math.Sqrt(Math.PI))})", source);
+        Assert.Contains("global::ReluKernels.KernelMath.Erf(", source);
+        // Width 2, depth 1, one output: 2 hidden activations + 7 accumulators + 2 hidden and 1 output pre-activations,
+        // 16 float lanes each.
+        Assert.Contains("public const int BackwardWorkspaceLength = 192;", source);
+    }
+
+    [Fact]
     public void SELU_emits_the_published_constants_in_double()
     {
         string source = Emit("Activation = Activation.SELU, ElementType = ElementType.Double");

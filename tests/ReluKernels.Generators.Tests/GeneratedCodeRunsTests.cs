@@ -71,6 +71,10 @@ public class GeneratedCodeRunsTests
         { "[NetworkShape(64, 256, InputDim = 16)]", false },
         { "[NetworkShape(64, 256, InputDim = 16, OutputDim = 16, ElementType = ElementType.Double)]", true },
         { "[NetworkShape(32, 256, InputDim = 16, OutputDim = 16, Bias = false)]", false },
+        // Normalised erf keeps pre-activations in the workspace: its offsets at the widest unrolled and a looped shape.
+        { "[NetworkShape(32, 3, OutputDim = 2, OutputActivation = true, Activation = Activation.NormalizedErf)]", false },
+        { "[NetworkShape(33, 40, InputDim = 4, OutputDim = 3, OutputActivation = true, Activation = Activation.NormalizedErf, ElementType = ElementType.Double)]", true },
+        { "[NetworkShape(17, 5, OutputActivation = true, Activation = Activation.NormalizedTanh)]", false },
     };
 
     /// <summary>The extremes of every range compile without errors or warnings, and run like the generic kernel.</summary>

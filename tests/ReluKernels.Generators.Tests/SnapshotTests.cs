@@ -17,6 +17,7 @@ public class SnapshotTests
         { "Double2x2NoBias", "[NetworkShape(2, 2, ElementType = ElementType.Double, Bias = false)]" },
         { "Float1x1In2Out2", "[NetworkShape(1, 1, InputDim = 2, OutputDim = 2)]" },
         { "Float2x2Elu", "[NetworkShape(2, 2, Activation = Activation.ELU, ActivationParameter = 0.5)]" },
+        { "Float1x2ErfOutAct", "[NetworkShape(1, 2, OutputActivation = true, Activation = Activation.NormalizedErf)]" },
     };
 
     [Theory]

@@ -81,6 +81,12 @@ internal sealed class Isa
     /// <summary>eˣ per lane by <c>ReluKernels.KernelMath.Exp</c>, the same operations on every path and in <c>GenericNetwork</c>.</summary>
     public static string Exp(string x) => $"{Names.KernelMath}.Exp({x})";
 
+    /// <summary>tanh x per lane by <c>ReluKernels.KernelMath.Tanh</c>, the same operations on every path.</summary>
+    public static string Tanh(string x) => $"{Names.KernelMath}.Tanh({x})";
+
+    /// <summary>erf x per lane by <c>ReluKernels.KernelMath.Erf</c>, the same operations on every path.</summary>
+    public static string Erf(string x) => $"{Names.KernelMath}.Erf({x})";
+
     /// <summary>
     /// <paramref name="value"/> rounded to <paramref name="t"/>, written so that the compiler reads back exactly that
     /// <paramref name="t"/> value (shortest round-trip digits), which is what <c>T.CreateTruncating(value)</c> gives at run time.

@@ -56,17 +56,18 @@ internal abstract class KernelEmitter(NetworkSpec spec, SourceWriter writer)
     /// 2..Depth run in a loop over <c>o</c>, the layer's parameter offset, since they share one shape. Every
     /// pre-activation is <c>b_j</c> (or 0) followed by <c>FusedMultiplyAdd(W[j, i], input_i, ·)</c> for i ascending,
     /// the order <c>GenericNetwork</c> uses. <paramref name="afterHidden"/>, when given, runs after each hidden layer
-    /// with the layer's activations (the backward pass stores them).
+    /// with the layer's activations (the backward pass stores them); <paramref name="keepPreActivation"/>, when given, runs
+    /// with (neuron index expression, pre-activation) just before each activation is applied.
     /// </summary>
     protected void ForwardLayers(Isa isa, ParameterLayout layout, System.Action<int, string> store,
-        System.Action<System.Func<int, string>>? afterHidden = null)
+        System.Action<System.Func<int, string>>? afterHidden = null, System.Action<string, string>? keepPreActivation = null)
     {
         string first = layout.LayerBase(0);
         W.Comment($"Layer 1: {DescribeLayer(1)}.");
         if (Spec.Unrolled)
-            DenseUnrolled(isa, layout, first, Spec.InputDim, Width, k => $"x{k}", "h", null, activate: true);
+            DenseUnrolled(isa, layout, first, Spec.InputDim, Width, k => $"x{k}", "h", null, activate: true, keepPreActivation);
         else
-            DenseLooped(isa, layout, first, Spec.InputDim, k => $"x{k}", inputsUnrolled: true, "h");
+            DenseLooped(isa, layout, first, Spec.InputDim, k => $"x{k}", inputsUnrolled: true, "h", keepPreActivation);
         afterHidden?.Invoke(Hidden);
         if (Spec.Depth > 1)
         {
@@ -74,10 +75,10 @@ internal abstract class KernelEmitter(NetworkSpec spec, SourceWriter writer)
             using (W.Block($"for (nint o = {layout.LayerBase(FirstHidden)}; o < {layout.LayerBase(OutputOffset)}; o += {HiddenStride * layout.Scale})"))
             {
                 if (Spec.Unrolled)
-                    DenseUnrolled(isa, layout, "o", Width, Width, i => $"h{i}", "z", "h", activate: true);
+                    DenseUnrolled(isa, layout, "o", Width, Width, i => $"h{i}", "z", "h", activate: true, keepPreActivation);
                 else
                 {
-                    DenseLooped(isa, layout, "o", Width, i => "h[i]", inputsUnrolled: false, "z");
+                    DenseLooped(isa, layout, "o", Width, i => "h[i]", inputsUnrolled: false, "z", keepPreActivation);
                     W.Line("z.CopyTo(h);");
                 }
                 afterHidden?.Invoke(Hidden);
@@ -86,9 +87,9 @@ internal abstract class KernelEmitter(NetworkSpec spec, SourceWriter writer)
         W.Comment($"Output layer {Spec.LayerCount}: {DescribeLayer(Spec.LayerCount)}.");
         W.Line($"nint last = {layout.LayerBase(OutputOffset)};");
         if (Spec.Unrolled)
-            DenseUnrolled(isa, layout, "last", Width, Spec.OutputDim, i => $"h{i}", "y", null, Spec.OutputActivation);
+            DenseUnrolled(isa, layout, "last", Width, Spec.OutputDim, i => $"h{i}", "y", null, Spec.OutputActivation, keepPreActivation);
         else
-            OutputLooped(isa, layout);
+            OutputLooped(isa, layout, keepPreActivation);
         for (int o = 0; o < Spec.OutputDim; o++)
             store(o, $"y{o}");
     }
@@ -122,7 +123,7 @@ internal abstract class KernelEmitter(NetworkSpec spec, SourceWriter writer)
     /// and hide the FMA latency. Each output is then activated into <c>{output}j</c> (in place when null).
     /// </summary>
     private void DenseUnrolled(Isa isa, ParameterLayout layout, string layerBase, int inputs, int outputs,
-        System.Func<int, string> input, string acc, string? output, bool activate)
+        System.Func<int, string> input, string acc, string? output, bool activate, System.Action<string, string>? keep)
     {
         for (int j = 0; j < outputs; j++)
             W.Line($"{isa.Type(T)} {acc}{j} = {BiasOrZero(isa, layout, layerBase, Literal(outputs * inputs + j))};");
@@ -131,6 +132,8 @@ internal abstract class KernelEmitter(NetworkSpec spec, SourceWriter writer)
                 W.Line($"{acc}{j} = {isa.Fma(T, layout.Read(isa, layerBase, Literal(j * inputs + i)), input(i), $"{acc}{j}")};");
         for (int j = 0; j < outputs; j++)
         {
+            if (activate)
+                keep?.Invoke(Literal(j), $"{acc}{j}");
             string value = activate ? Activation.Apply(isa, T, $"{acc}{j}") : $"{acc}{j}";
             if (output is not null)
                 W.Line($"{output}{j} = {value};");
@@ -144,7 +147,7 @@ internal abstract class KernelEmitter(NetworkSpec spec, SourceWriter writer)
     /// locals (layer 1: at most <c>MaxDim</c> of them) or looped over i.
     /// </summary>
     private void DenseLooped(Isa isa, ParameterLayout layout, string layerBase, int inputs,
-        System.Func<int, string> input, bool inputsUnrolled, string output)
+        System.Func<int, string> input, bool inputsUnrolled, string output, System.Action<string, string>? keep)
     {
         using (W.Block($"for (int j = 0; j < {Width}; j++)"))
         {
@@ -159,12 +162,13 @@ internal abstract class KernelEmitter(NetworkSpec spec, SourceWriter writer)
                 using (W.Block($"for (int i = 0; i < {inputs}; i++)"))
                     W.Line($"acc = {isa.Fma(T, layout.Read(isa, layerBase, $"j * {inputs} + i"), input(0), "acc")};");
             }
+            keep?.Invoke("j", "acc");
             W.Line($"{output}[j] = {Activation.Apply(isa, T, "acc")};");
         }
     }
 
     /// <summary>The output layer from the hidden span <c>h</c>, into locals <c>y0..</c>, looping over the hidden neurons.</summary>
-    private void OutputLooped(Isa isa, ParameterLayout layout)
+    private void OutputLooped(Isa isa, ParameterLayout layout, System.Action<string, string>? keep)
     {
         for (int o = 0; o < Spec.OutputDim; o++)
             W.Line($"{isa.Type(T)} y{o} = {BiasOrZero(isa, layout, "last", Literal(Spec.OutputDim * Width + o))};");
@@ -175,7 +179,10 @@ internal abstract class KernelEmitter(NetworkSpec spec, SourceWriter writer)
         }
         if (Spec.OutputActivation)
             for (int o = 0; o < Spec.OutputDim; o++)
+            {
+                keep?.Invoke(Literal(o), $"y{o}");
                 W.Line($"y{o} = {Activation.Apply(isa, T, $"y{o}")};");
+            }
     }
 
     /// <summary>The expression <c>variable * scale + constant + extra</c>, without the parts that are 1 or 0.</summary>

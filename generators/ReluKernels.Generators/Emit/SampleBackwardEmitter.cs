@@ -11,13 +11,22 @@ namespace ReluKernels.Generators.Emit;
 /// </summary>
 /// <remarks>
 /// Workspace layout (element offsets, with L the path's lane count): hidden activation j of layer l at
-/// <c>((l - 1) * Width + j) * L</c>, then the accumulator of parameter k at <c>(Depth * Width + k) * L</c>.
+/// <c>((l - 1) * Width + j) * L</c>, then the accumulator of parameter k at <c>(Depth * Width + k) * L</c>. For an
+/// activation whose derivative needs the pre-activation (<see cref="NetworkSpec.KeepsPreActivations"/>, normalised erf)
+/// the pre-activation of each hidden neuron follows at its activation's offset plus <c>(Depth * Width + ParameterCount) * L</c>,
+/// and the output layer's after them, as if the output were layer Depth + 1.
 /// </remarks>
 internal sealed class SampleBackwardEmitter(NetworkSpec spec, SourceWriter writer) : KernelEmitter(spec, writer)
 {
     private static readonly ParameterLayout Parameters = BroadcastParameters.Instance;
 
     private int Accumulators => Spec.Depth * Width;
+
+    /// <summary>Start of the pre-activations (in vectors), where <see cref="NetworkSpec.KeepsPreActivations"/>.</summary>
+    private int PreActivations => Accumulators + Spec.ParameterCount;
+
+    /// <summary>The pre-activation kept for the activation stored at workspace offset <paramref name="activationOffset"/> (an expression).</summary>
+    private static string PreActivation(Isa isa, int start, string activationOffset) => isa.Load("ws", $"{start} * L + {activationOffset}");
 
     public void Emit(Isa isa)
     {
@@ -47,7 +56,9 @@ internal sealed class SampleBackwardEmitter(NetworkSpec spec, SourceWriter write
                     for (int j = 0; j < Width; j++)
                         W.Line(isa.Store(hidden(j), "ws", $"slot + {j} * L"));
                     W.Line($"slot += {Width} * L;");
-                });
+                }, Spec.KeepsPreActivations
+                    ? (j, z) => W.Line(isa.Store(z, "ws", $"{PreActivations} * L + slot + {j} * L"))
+                    : null);
                 EmitOutputLayer(isa);
                 EmitHiddenLayers(isa);
                 EmitFirstLayer(isa);
@@ -88,10 +99,11 @@ internal sealed class SampleBackwardEmitter(NetworkSpec spec, SourceWriter write
     /// <summary>
     /// One layer of the unrolled backward pass, given its output gradient <paramref name="delta"/>(j) and its inputs
     /// <paramref name="input"/>(i): accumulate dL/db_j = δ_j and dL/dW[j, i] = δ_j·input_i, then the input gradient
-    /// <c>d_i = σ'(input_i) · Σ_j W[j, i] δ_j</c> (j ascending, as <c>GenericNetwork</c>) via temporaries <c>{temporary}i</c>.
+    /// <c>d_i = σ'(input_i) · Σ_j W[j, i] δ_j</c> (j ascending, as <c>GenericNetwork</c>) via temporaries <c>{temporary}i</c>;
+    /// <paramref name="preActivation"/>(i) is the kept pre-activation of input i, for activations that need it.
     /// </summary>
     private void BackpropagateUnrolled(Isa isa, string layerBase, int outputs, System.Func<int, string> delta,
-        System.Func<int, string> input, string temporary, bool declare)
+        System.Func<int, string> input, System.Func<int, string> preActivation, string temporary, bool declare)
     {
         for (int j = 0; j < outputs; j++)
             AddBias(isa, layerBase, Literal(outputs * Width + j), delta(j));
@@ -104,7 +116,7 @@ internal sealed class SampleBackwardEmitter(NetworkSpec spec, SourceWriter write
             for (int i = 0; i < Width; i++)
                 W.Line($"{temporary}{i} = {isa.Fma(T, Weight(isa, layerBase, Literal(j * Width + i)), delta(j), $"{temporary}{i}")};");
         for (int i = 0; i < Width; i++)
-            W.Line($"{(declare ? isa.Type(T) + " " : "")}d{i} = {Activation.DerivativeTimes(isa, T, input(i), $"{temporary}{i}")};");
+            W.Line($"{(declare ? isa.Type(T) + " " : "")}d{i} = {Activation.DerivativeTimes(isa, T, input(i), preActivation(i), $"{temporary}{i}")};");
     }
 
     private void EmitOutputLayer(Isa isa)
@@ -114,11 +126,12 @@ internal sealed class SampleBackwardEmitter(NetworkSpec spec, SourceWriter write
         for (int o = 0; o < outputs; o++)
         {
             string g = isa.Load("dy", FeatureOffset(o));
-            W.Line($"{isa.Type(T)} g{o} = {(Spec.OutputActivation ? Activation.DerivativeTimes(isa, T, $"y{o}", g) : g)};");
+            W.Line($"{isa.Type(T)} g{o} = {(Spec.OutputActivation ? Activation.DerivativeTimes(isa, T, $"y{o}", PreActivation(isa, PreActivations, $"slot + {o} * L"), g) : g)};");
         }
         if (Spec.Unrolled)
         {
-            BackpropagateUnrolled(isa, "last", outputs, o => $"g{o}", i => $"h{i}", temporary: "f", declare: true);
+            BackpropagateUnrolled(isa, "last", outputs, o => $"g{o}", i => $"h{i}",
+                i => PreActivation(isa, PreActivations, $"slot - {Width} * L + {i} * L"), temporary: "f", declare: true);
             return;
         }
         for (int o = 0; o < outputs; o++)
@@ -130,7 +143,7 @@ internal sealed class SampleBackwardEmitter(NetworkSpec spec, SourceWriter write
             W.Line($"{isa.Type(T)} e = {isa.Zero(T)};");
             for (int o = 0; o < outputs; o++)
                 W.Line($"e = {isa.Fma(T, Weight(isa, "last", Index("i", 1, 0, o * Width)), $"g{o}", "e")};");
-            W.Line($"d[i] = {Activation.DerivativeTimes(isa, T, "h[i]", "e")};");
+            W.Line($"d[i] = {Activation.DerivativeTimes(isa, T, "h[i]", PreActivation(isa, PreActivations, $"slot - {Width} * L + i * L"), "e")};");
         }
     }
 
@@ -147,7 +160,8 @@ internal sealed class SampleBackwardEmitter(NetworkSpec spec, SourceWriter write
             {
                 for (int i = 0; i < Width; i++)
                     W.Line($"{isa.Type(T)} u{i} = {isa.Load("ws", $"slot + {i} * L")};");
-                BackpropagateUnrolled(isa, "o", Width, j => $"d{j}", i => $"u{i}", temporary: "e", declare: false);
+                BackpropagateUnrolled(isa, "o", Width, j => $"d{j}", i => $"u{i}",
+                    i => PreActivation(isa, PreActivations, $"slot + {i} * L"), temporary: "e", declare: false);
                 return;
             }
             using (W.Block($"for (int j = 0; j < {Width}; j++)"))
@@ -162,7 +176,7 @@ internal sealed class SampleBackwardEmitter(NetworkSpec spec, SourceWriter write
                 using (W.Block($"for (int j = 0; j < {Width}; j++)"))
                     W.Line($"e = {isa.Fma(T, Weight(isa, "o", $"j * {Width} + i"), "d[j]", "e")};");
                 W.Line($"{isa.Type(T)} u = {isa.Load("ws", "slot + i * L")};");
-                W.Line($"z[i] = {Activation.DerivativeTimes(isa, T, "u", "e")};");
+                W.Line($"z[i] = {Activation.DerivativeTimes(isa, T, "u", PreActivation(isa, PreActivations, "slot + i * L"), "e")};");
             }
             W.Line("z.CopyTo(d);");
         }

@@ -9,4 +9,6 @@ internal enum ActivationKind
     SELU = 3,
     NormalizedReLU = 4,
     NormReLU = 5,
+    NormalizedTanh = 6,
+    NormalizedErf = 7,
 }

@@ -55,6 +55,13 @@ internal sealed record NetworkSpec(
 
     public int ParameterCount => WeightOffset(LayerCount) + LayerParameterCount(LayerCount);
 
-    /// <summary>Backward workspace: the hidden activations of one vector of samples, then one gradient accumulator vector per parameter.</summary>
-    public int BackwardWorkspaceLength => (Depth * Width + ParameterCount) * NetworkLanes;
+    /// <summary>Whether the backward pass keeps the pre-activations too (see <c>ActivationConstants.DerivativeNeedsPreActivation</c>).</summary>
+    public bool KeepsPreActivations => ActivationConstants.DerivativeNeedsPreActivation(Activation);
+
+    /// <summary>
+    /// Backward workspace: the hidden activations of one vector of samples, then one gradient accumulator vector per
+    /// parameter, then (<see cref="KeepsPreActivations"/> only) the hidden and output pre-activations.
+    /// </summary>
+    public int BackwardWorkspaceLength =>
+        (Depth * Width + ParameterCount + (KeepsPreActivations ? Depth * Width + OutputDim : 0)) * NetworkLanes;
 }

@@ -9,7 +9,7 @@ namespace ReluKernels.Activations;
 /// </summary>
 public sealed class NormalisedErf : ScalarActivation
 {
-    /// <summary>The factor 1/√(E erf(X)²) ≈ 1.6334, by quadrature.</summary>
+    /// <summary>The factor 1/√(E erf(X)²) ≈ 1.4672, by quadrature.</summary>
     public static readonly double Factor = 1 / Math.Sqrt(GaussianExpectation.Of(x => SpecialFunctions.Erf(x) * SpecialFunctions.Erf(x), []));
 
     /// <inheritdoc/>

@@ -18,6 +18,7 @@ namespace ReluKernels;
 public sealed class GenericNetwork<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly T[] _activations; // a_0 .. a_L of one sample: (LayerCount + 1) rows of MaxRow
+    private readonly T[] _preActivations; // z_1 .. z_L in the same rows (row 0 unused): normalised erf's σ' needs z
     private readonly T[] _delta;
     private readonly T[] _nextDelta;
     private readonly int _maxRow;
@@ -31,6 +32,7 @@ public sealed class GenericNetwork<T> where T : unmanaged, IFloatingPointIeee754
         Architecture = architecture;
         _maxRow = Math.Max(architecture.Width, Math.Max(architecture.InputDim, architecture.OutputDim));
         _activations = new T[(architecture.LayerCount + 1) * _maxRow];
+        _preActivations = new T[(architecture.LayerCount + 1) * _maxRow];
         _delta = new T[_maxRow];
         _nextDelta = new T[_maxRow];
         _activation = new KernelActivation<T>(architecture);
@@ -77,7 +79,7 @@ public sealed class GenericNetwork<T> where T : unmanaged, IFloatingPointIeee754
             Span<T> delta = _delta.AsSpan(0, a.OutputDim);
             var y = Row(a.LayerCount);
             for (int o = 0; o < a.OutputDim; o++)
-                delta[o] = a.OutputActivation ? ActivationDerivativeTimes(y[o], outputGradients[o * batch + s]) : outputGradients[o * batch + s];
+                delta[o] = a.OutputActivation ? ActivationDerivativeTimes(y[o], PreActivationRow(a.LayerCount)[o], outputGradients[o * batch + s]) : outputGradients[o * batch + s];
 
             for (int l = a.LayerCount; l >= 1; l--)
             {
@@ -105,8 +107,9 @@ public sealed class GenericNetwork<T> where T : unmanaged, IFloatingPointIeee754
                         inputGradients[k * batch + s] = next[k];
                     break;
                 }
+                var inputPreActivation = PreActivationRow(l - 1);
                 for (int i = 0; i < m; i++)
-                    next[i] = ActivationDerivativeTimes(input[i], next[i]);
+                    next[i] = ActivationDerivativeTimes(input[i], inputPreActivation[i], next[i]);
                 next.CopyTo(_delta);
                 delta = _delta.AsSpan(0, m);
             }
@@ -139,6 +142,12 @@ public sealed class GenericNetwork<T> where T : unmanaged, IFloatingPointIeee754
         return _activations.AsSpan(layer * _maxRow, length);
     }
 
+    private Span<T> PreActivationRow(int layer)
+    {
+        var a = Architecture;
+        return _preActivations.AsSpan(layer * _maxRow, a.LayerOutputs(layer));
+    }
+
     private void LoadSample(ReadOnlySpan<T> inputs, int s, int batch)
     {
         var x = Row(0);
@@ -157,11 +166,13 @@ public sealed class GenericNetwork<T> where T : unmanaged, IFloatingPointIeee754
             bool activate = l < a.LayerCount || a.OutputActivation;
             var input = Row(l - 1);
             var output = Row(l);
+            var preActivation = PreActivationRow(l);
             for (int j = 0; j < n; j++)
             {
                 T z = a.Bias ? parameters[first + (bias + j) * stride] : T.Zero;
                 for (int i = 0; i < m; i++)
                     z = T.FusedMultiplyAdd(parameters[first + (w + j * m + i) * stride], input[i], z);
+                preActivation[j] = z;
                 output[j] = activate ? Activate(z) : z;
             }
         }
@@ -169,6 +180,6 @@ public sealed class GenericNetwork<T> where T : unmanaged, IFloatingPointIeee754
 
     private T Activate(T z) => _activation.Apply(z);
 
-    /// <summary>σ'(z) · g, with σ' read from the activation's output (see <see cref="KernelActivation{T}"/>).</summary>
-    private T ActivationDerivativeTimes(T output, T g) => _activation.DerivativeTimes(output, g);
+    /// <summary>σ'(z) · g, with σ' read from the activation's output or from z (see <see cref="KernelActivation{T}"/>).</summary>
+    private T ActivationDerivativeTimes(T output, T z, T g) => _activation.DerivativeTimes(output, z, g);
 }

@@ -28,4 +28,16 @@ public enum Activation
     /// parameter: the kink b (default ≈ −1.5908, where λ_b equals SELU's λ, the paper's choice).
     /// </summary>
     NormReLU = 5,
+
+    /// <summary>
+    /// tanh(z)/s with s = √(E tanh(X)²), X ~ N(0, 1) (tanh is odd, so the mean is 0; s by quadrature); no parameter.
+    /// σ' is read from the output: (1 − (s·y)²)/s.
+    /// </summary>
+    NormalizedTanh = 6,
+
+    /// <summary>
+    /// erf(z)/s with s = √(E erf(X)²) = √((2/π) arcsin(2/3)), X ~ N(0, 1); no parameter. σ' = (2/√π) e^{−z²}/s needs the
+    /// pre-activation z, which the backward pass keeps for this activation only.
+    /// </summary>
+    NormalizedErf = 7,
 }

@@ -26,6 +26,24 @@ internal static class ActivationConstants
     /// <summary>Normalised ReLU's factor 1/√Var max(X, 0) = 1/√(1/2 − 1/(2π)).</summary>
     public static readonly double NormalizedReluFactor = 1 / System.Math.Sqrt(0.5 - 0.5 / System.Math.PI);
 
+    /// <summary>
+    /// Normalised tanh's deviation s = √(E tanh(X)²), X ~ N(0, 1), which has no closed form: adaptive quadrature at 40
+    /// digits (mpmath), rounded to double; <c>ActivationTests</c> recomputes it with MathNet's Gauss–Legendre nodes to 1e-12.
+    /// </summary>
+    public const double NormalizedTanhDeviation = 0.6279287303491067;
+
+    /// <summary>Normalised tanh's factor 1/s (<see cref="NormalizedTanhDeviation"/>), rounded once from the 40-digit value.</summary>
+    public const double NormalizedTanhFactor = 1.5925374197228315;
+
+    /// <summary>
+    /// Normalised erf's factor 1/√(E erf(X)²) with the closed form E erf(X)² = (2/π) arcsin(2/3) (E erf(X)erf(Y) for unit
+    /// Gaussians of correlation ρ is (2/π) arcsin(2ρ/3)); tests hold it against quadrature to 1e-12.
+    /// </summary>
+    public const double NormalizedErfFactor = 1.4671669504891387;
+
+    /// <summary>Normalised erf's σ'(0) = (2/√π)·<see cref="NormalizedErfFactor"/>, rounded once: σ'(z) = this · e^{−z²}.</summary>
+    public const double NormalizedErfSlope = 1.6555206215829974;
+
     /// <summary>Default leaky-ReLU slope.</summary>
     public const double DefaultLeakySlope = 0.01;
 
@@ -44,6 +62,12 @@ internal static class ActivationConstants
     /// <summary>Whether the activation takes a parameter.</summary>
     public static bool HasParameter(ActivationId activation) =>
         activation is ActivationId.LeakyReLU or ActivationId.ELU or ActivationId.NormReLU;
+
+    /// <summary>
+    /// Whether σ' is not a function of the output σ(z), so that the backward pass must keep the pre-activations z as well
+    /// (normalised erf: e^{−z²}). Every other activation is monotone with σ' readable from y.
+    /// </summary>
+    public static bool DerivativeNeedsPreActivation(ActivationId activation) => activation is ActivationId.NormalizedErf;
 
     /// <summary>The parameter's name in messages, or null when the activation has none.</summary>
     public static string? ParameterName(ActivationId activation) => activation switch

@@ -4,20 +4,21 @@ using System.Runtime.Intrinsics;
 namespace ReluKernels;
 
 /// <summary>
-/// eˣ for the generated kernels and <see cref="GenericNetwork{T}"/>, the same sequence of IEEE operations on every
-/// vector width and in scalar code, so every kernel path gives bit-identical activations. (The runtime's own
+/// eˣ, tanh and erf for the generated kernels and <see cref="GenericNetwork{T}"/>, the same sequence of IEEE operations
+/// on every vector width and in scalar code, so every kernel path gives bit-identical activations. (The runtime's own
 /// <c>Vector128.Exp</c> and <see cref="Math.Exp(double)"/> differ from each other, and the vector one uses a fused
-/// multiply-add only where the hardware has one.)
+/// multiply-add only where the hardware has one.) tanh and erf (<c>KernelMath.Tanh.cs</c>, <c>KernelMath.Erf.cs</c>) are
+/// each written once over the per-path operation tables of <c>Lanes.cs</c>.
 /// </summary>
 /// <remarks>
-/// x is clamped to [−708, 709] (float: [−87, 88]) so that 2ⁿ stays a normal number: larger inputs saturate at e⁷⁰⁹
+/// Exp: x is clamped to [−708, 709] (float: [−87, 88]) so that 2ⁿ stays a normal number: larger inputs saturate at e⁷⁰⁹
 /// (e⁸⁸) instead of overflowing, smaller ones give e⁻⁷⁰⁸ (e⁻⁸⁷) instead of a subnormal or zero. NaN propagates. Then
 /// n = round(x·log₂e) (by adding and subtracting 1.5·2⁵², resp. 1.5·2²³), r = x − n·ln 2 in two fused steps
 /// (Cody–Waite, |r| ≤ ln 2 / 2), eʳ by its Taylor polynomial in Horner form with fused multiply-adds (degree 13 for
 /// double, 7 for float: truncation error below 1e-17, resp. 6e-9, relative), and 2ⁿ written into the exponent bits.
 /// Measured error against <see cref="Math.Exp(double)"/>: see <c>KernelTolerances.ExpDouble</c> / <c>ExpFloat</c> in the tests.
 /// </remarks>
-public static class KernelMath
+public static partial class KernelMath
 {
     private const double DoubleLow = -708, DoubleHigh = 709;
     private const double DoubleRound = 6755399441055744.0; // 1.5·2⁵²: adding it rounds to an integer in the low mantissa bits

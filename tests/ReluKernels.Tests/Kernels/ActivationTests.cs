@@ -1,3 +1,4 @@
+using MathNet.Numerics;
 using ReluKernels.Activations;
 using ReluKernels.Theory;
 
@@ -53,11 +54,40 @@ public class ActivationTests
         AssertNormalised(x => factor * (Math.Max(x, 0) - shift), 0, "normalised ReLU");
     }
 
+    [Fact]
+    public void Normalised_tanh_constants_are_the_quadrature_values()
+    {
+        // MathNet's Gauss–Legendre nodes (GaussianExpectation), independently of the 40-digit values the literals came from.
+        double second = GaussianExpectation.Of(x => Math.Tanh(x) * Math.Tanh(x), []);
+        Assert.Equal(ActivationConstants.NormalizedTanhDeviation, Math.Sqrt(second), KernelTolerances.Normalisation);
+        Assert.Equal(ActivationConstants.NormalizedTanhFactor, 1 / Math.Sqrt(second), KernelTolerances.Normalisation);
+        Assert.Equal(ActivationConstants.NormalizedTanhFactor, NormalisedTanh.Factor, KernelTolerances.Normalisation);
+    }
+
+    [Fact]
+    public void Normalised_erf_closed_form_matches_quadrature()
+    {
+        double quadrature = GaussianExpectation.Of(x => SpecialFunctions.Erf(x) * SpecialFunctions.Erf(x), []);
+        double closedForm = 2 / Math.PI * Math.Asin(2.0 / 3);
+        Assert.Equal(quadrature, closedForm, KernelTolerances.Normalisation);
+        Assert.Equal(ActivationConstants.NormalizedErfFactor, 1 / Math.Sqrt(closedForm), 1e-15);
+        Assert.Equal(ActivationConstants.NormalizedErfSlope, 2 / Math.Sqrt(Math.PI) / Math.Sqrt(closedForm), 1e-15);
+        Assert.Equal(ActivationConstants.NormalizedErfFactor, NormalisedErf.Factor, KernelTolerances.Normalisation);
+    }
+
+    [Fact]
+    public void Normalised_tanh_and_erf_constants_normalise()
+    {
+        AssertNormalised(x => ActivationConstants.NormalizedTanhFactor * Math.Tanh(x), 0, "normalised tanh");
+        AssertNormalised(x => ActivationConstants.NormalizedErfFactor * SpecialFunctions.Erf(x), 0, "normalised erf");
+    }
+
     public static TheoryData<Activation, double> ActivationsWithParameters => new()
     {
         { Activation.ReLU, 0 }, { Activation.LeakyReLU, 0.01 }, { Activation.LeakyReLU, 0.3 }, { Activation.ELU, 1 },
         { Activation.ELU, 0.4 }, { Activation.SELU, 0 }, { Activation.NormalizedReLU, 0 },
         { Activation.NormReLU, ActivationConstants.DefaultNormReluKink }, { Activation.NormReLU, 0.7 },
+        { Activation.NormalizedTanh, 0 }, { Activation.NormalizedErf, 0 },
     };
 
     [Theory]
@@ -71,15 +101,18 @@ public class ActivationTests
         double[] parameters = [1, 0, 1, 0];
         var model = Model(activation, parameter);
         double kink = model.Kinks.Count > 0 ? model.Kinks[0] : double.NaN;
+        double tolerance = activation is Activation.NormalizedTanh or Activation.NormalizedErf
+            ? KernelTolerances.SmoothActivationModel
+            : KernelTolerances.ActivationModel;
         var output = new double[1];
         var inputGradient = new double[1];
         foreach (double x in Enumerable.Range(-60, 121).Select(i => i / 10.0 + 0.013))
         {
             network.Forward(parameters, [x], output);
-            Close(model.Value(x), output[0], $"{architecture}: σ({x})");
+            Close(model.Value(x), output[0], tolerance, $"{architecture}: σ({x})");
             network.Backward(parameters, [x], [1.0], new double[4], inputGradient);
             if (Math.Abs(x - kink) > 1e-9)
-                Close(model.Derivative(x), inputGradient[0], $"{architecture}: σ'({x})");
+                Close(model.Derivative(x), inputGradient[0], tolerance, $"{architecture}: σ'({x})");
         }
     }
 
@@ -91,11 +124,13 @@ public class ActivationTests
         Activation.SELU => new Selu(),
         Activation.NormalizedReLU => new NormalisedRelu(),
         Activation.NormReLU => new NormRelu(parameter),
+        Activation.NormalizedTanh => new NormalisedTanh(),
+        Activation.NormalizedErf => new NormalisedErf(),
         _ => throw new ArgumentOutOfRangeException(nameof(activation)),
     };
 
-    private static void Close(double expected, double actual, string what) =>
-        Assert.True(Math.Abs(actual - expected) <= KernelTolerances.ActivationModel * (1 + Math.Abs(expected)),
+    private static void Close(double expected, double actual, double tolerance, string what) =>
+        Assert.True(Math.Abs(actual - expected) <= tolerance * (1 + Math.Abs(expected)),
             $"{what} = {actual:R}, model {expected:R}");
 
     private static void AssertNormalised(Func<double, double> sigma, double kink, string what)

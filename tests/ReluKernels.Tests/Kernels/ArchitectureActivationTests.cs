@@ -16,6 +16,8 @@ public class ArchitectureActivationTests
     [InlineData(Activation.ReLU, 0.1, "takes no parameter")]
     [InlineData(Activation.SELU, 1, "takes no parameter")]
     [InlineData(Activation.NormalizedReLU, 0, "takes no parameter")]
+    [InlineData(Activation.NormalizedTanh, 1, "takes no parameter")]
+    [InlineData(Activation.NormalizedErf, 0, "takes no parameter")]
     [InlineData(Activation.LeakyReLU, double.NaN, "finite")]
     [InlineData(Activation.ELU, double.PositiveInfinity, "finite")]
     [InlineData(Activation.LeakyReLU, -0.1, "≥ 0")]

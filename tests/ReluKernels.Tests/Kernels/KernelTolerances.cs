@@ -39,6 +39,36 @@ public static class KernelTolerances
     public const double ExpFloat = 2 * 1.1920929e-7;
 
     /// <summary>
+    /// <c>KernelMath.Tanh</c> (double) against <see cref="Math.Tanh(double)"/>, relative: measured maximum 2.0·2⁻⁵² over
+    /// 4·10⁶ points of ±20 and of 1e-17..20 (just above the series bound 0.55, where 1 − 2/(e^{2a} + 1) loses about one bit
+    /// to the subtraction and adds exp's ulp); below it the Taylor sum is within 1·2⁻⁵². Three units of 2⁻⁵², since
+    /// Math.Tanh may itself be an ulp off.
+    /// </summary>
+    public const double TanhDouble = 3 * 2.220446049250313e-16;
+
+    /// <summary>The same for float: measured maximum 1.47·2⁻²³ (again just above 0.55); 2.5 units of 2⁻²³.</summary>
+    public const double TanhFloat = 2.5 * 1.1920929e-7;
+
+    /// <summary>
+    /// <c>KernelMath.Erf</c> (double) against MathNet's <c>SpecialFunctions.Erf</c>, relative: measured maximum
+    /// 4.0·2⁻⁵² over 4·10⁶ points of ±7 and 1e-17..7, at |x| ≈ 2.1, where the series' three roundings after the sum (the
+    /// products by a, e^{−a²} and 2/√π) and exp's ulp add up; the continued-fraction side is within 1·2⁻⁵² (erfc is small
+    /// there). Five units, for MathNet's own ulp.
+    /// </summary>
+    public const double ErfDouble = 5 * 2.220446049250313e-16;
+
+    /// <summary>The same for float: measured maximum 3.77·2⁻²³ at |x| ≈ 1.9 (series side); 5 units of 2⁻²³.</summary>
+    public const double ErfFloat = 5 * 1.1920929e-7;
+
+    /// <summary>
+    /// As <see cref="ActivationModel"/>, for normalised tanh and erf, whose building blocks are less exact than exp:
+    /// tanh's derivative recovers tanh z as s·y to about <see cref="TanhDouble"/> plus three roundings (y, s·y, the literal
+    /// s), ≈ 4·2⁻⁵²; 1 − t² then has absolute error ≤ 2·4·2⁻⁵², times 1/s ≈ 1.59: ≈ 2.8e-15. erf's value is 1/s ≈ 1.47 times
+    /// <see cref="ErfDouble"/> plus a rounding, ≈ 1.8e-15, plus the model's (MathNet's) ulp. 4e-15 covers both.
+    /// </summary>
+    public const double SmoothActivationModel = 4e-15;
+
+    /// <summary>
     /// <c>GenericNetwork&lt;double&gt;</c>'s activation (value and derivative) against the activation model
     /// (<c>ReluKernels.Activations</c>), relative to 1 + |value|: the exp error <see cref="ExpDouble"/> scaled by α ≤ 1.76
     /// (SELU's λα), plus two roundings (the −1 and the product) and the model's own ulp (expm1, MathNet's erfc in

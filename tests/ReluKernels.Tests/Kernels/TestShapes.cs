@@ -34,6 +34,9 @@ namespace ReluKernels.Tests.Kernels;
 [NetworkShape(6, 3, OutputActivation = true, Activation = Activation.NormalizedReLU)] public partial struct F6x3NormalizedReluOutAct;
 [NetworkShape(4, 5, Activation = Activation.NormReLU)] public partial struct F4x5NormRelu;
 [NetworkShape(33, 2, Bias = false, Activation = Activation.SELU)] public partial struct F33x2SeluNoBias;
+[NetworkShape(4, 6, Activation = Activation.NormalizedTanh)] public partial struct F4x6NormalizedTanh;
+[NetworkShape(5, 3, InputDim = 2, OutputActivation = true, Activation = Activation.NormalizedErf)] public partial struct F5x3In2NormalizedErfOutAct;
+[NetworkShape(33, 2, Bias = false, Activation = Activation.NormalizedErf)] public partial struct F33x2NormalizedErfNoBias;
 
 [NetworkShape(1, 1, ElementType = ElementType.Double)] public partial struct D1x1;
 [NetworkShape(2, 10, ElementType = ElementType.Double)] public partial struct D2x10;
@@ -48,6 +51,10 @@ namespace ReluKernels.Tests.Kernels;
 [NetworkShape(3, 8, InputDim = 2, Activation = Activation.SELU, ElementType = ElementType.Double)] public partial struct D3x8In2Selu;
 [NetworkShape(6, 3, Activation = Activation.NormalizedReLU, ElementType = ElementType.Double)] public partial struct D6x3NormalizedRelu;
 [NetworkShape(4, 5, OutputDim = 2, Activation = Activation.NormReLU, ActivationParameter = 0.3, ElementType = ElementType.Double)] public partial struct D4x5Out2NormRelu;
+[NetworkShape(3, 8, OutputActivation = true, Activation = Activation.NormalizedTanh, ElementType = ElementType.Double)] public partial struct D3x8NormalizedTanhOutAct;
+[NetworkShape(33, 2, OutputDim = 2, Activation = Activation.NormalizedTanh, ElementType = ElementType.Double)] public partial struct D33x2Out2NormalizedTanh;
+[NetworkShape(4, 5, OutputDim = 2, OutputActivation = true, Activation = Activation.NormalizedErf, ElementType = ElementType.Double)] public partial struct D4x5Out2NormalizedErfOutAct;
+[NetworkShape(33, 3, Activation = Activation.NormalizedErf, ElementType = ElementType.Double)] public partial struct D33x3NormalizedErf;
 
 /// <summary>Every test shape, as a non-generic handle the tests can enumerate.</summary>
 public static class TestShapeCases
@@ -63,6 +70,8 @@ public static class TestShapeCases
         new KernelCase<F1x25In4Out4, float>(),
         new KernelCase<F4x6Leaky, float>(), new KernelCase<F5x4In2EluOutAct, float>(), new KernelCase<F3x8Selu, float>(),
         new KernelCase<F6x3NormalizedReluOutAct, float>(), new KernelCase<F4x5NormRelu, float>(), new KernelCase<F33x2SeluNoBias, float>(),
+        new KernelCase<F4x6NormalizedTanh, float>(), new KernelCase<F5x3In2NormalizedErfOutAct, float>(),
+        new KernelCase<F33x2NormalizedErfNoBias, float>(),
     ];
 
     public static readonly IKernelCase[] DoubleCases =
@@ -72,6 +81,8 @@ public static class TestShapeCases
         new KernelCase<D33x2In2Out3OutAct, double>(), new KernelCase<D5x40, double>(),
         new KernelCase<D4x6Leaky, double>(), new KernelCase<D5x4EluOutAct, double>(), new KernelCase<D3x8In2Selu, double>(),
         new KernelCase<D6x3NormalizedRelu, double>(), new KernelCase<D4x5Out2NormRelu, double>(),
+        new KernelCase<D3x8NormalizedTanhOutAct, double>(), new KernelCase<D33x2Out2NormalizedTanh, double>(),
+        new KernelCase<D4x5Out2NormalizedErfOutAct, double>(), new KernelCase<D33x3NormalizedErf, double>(),
     ];
 
     public static readonly IKernelCase[] All = [.. FloatCases, .. DoubleCases];

@@ -11,6 +11,6 @@ internal sealed class EluEmitter(double alpha) : ActivationEmitter
     public override string Apply(Isa isa, string t, string z) =>
         isa.WhereGreater(z, isa.Zero(t), z, $"{isa.Constant(t, alpha)} * ({Isa.Exp(z)} - {isa.Constant(t, 1)})");
 
-    public override string DerivativeTimes(Isa isa, string t, string output, string g) =>
+    public override string DerivativeTimes(Isa isa, string t, string output, string preActivation, string g) =>
         isa.WhereGreater(output, isa.Zero(t), g, $"({output} + {isa.Constant(t, alpha)}) * {g}");
 }

@@ -8,6 +8,6 @@ internal sealed class LeakyReluEmitter(double slope) : ActivationEmitter
     public override string Apply(Isa isa, string t, string z) =>
         isa.WhereGreater(z, isa.Zero(t), z, $"{isa.Constant(t, slope)} * {z}");
 
-    public override string DerivativeTimes(Isa isa, string t, string output, string g) =>
+    public override string DerivativeTimes(Isa isa, string t, string output, string preActivation, string g) =>
         isa.WhereGreater(output, isa.Zero(t), g, $"{isa.Constant(t, slope)} * {g}");
 }

@@ -23,7 +23,7 @@ internal class NormReluEmitter(double kink) : ActivationEmitter
     public override string Apply(Isa isa, string t, string z) =>
         $"{isa.Constant(t, _factor)} * ({isa.Max(t, z, isa.Constant(t, kink))} - {isa.Constant(t, _shift)})";
 
-    public override string DerivativeTimes(Isa isa, string t, string output, string g) =>
+    public override string DerivativeTimes(Isa isa, string t, string output, string preActivation, string g) =>
         isa.WhereGreater(output, isa.Constant(t, Floor(t)), $"{isa.Constant(t, _factor)} * {g}", isa.Zero(t));
 
     /// <summary>σ at the kink, (b − μ_b)·λ_b, with each constant and operation rounded to the element type.</summary>

@@ -9,5 +9,5 @@ internal sealed class ReluEmitter : ActivationEmitter
 
     public override string Apply(Isa isa, string t, string z) => isa.Max(t, z, isa.Zero(t));
 
-    public override string DerivativeTimes(Isa isa, string t, string output, string g) => isa.WherePositive(t, output, g);
+    public override string DerivativeTimes(Isa isa, string t, string output, string preActivation, string g) => isa.WherePositive(t, output, g);
 }

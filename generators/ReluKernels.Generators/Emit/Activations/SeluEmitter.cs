@@ -17,6 +17,6 @@ internal sealed class SeluEmitter : ActivationEmitter
     public override string Apply(Isa isa, string t, string z) =>
         isa.WhereGreater(z, isa.Zero(t), $"{isa.Constant(t, Scale)} * {z}", $"{isa.Constant(t, ScaleAlpha)} * ({Isa.Exp(z)} - {isa.Constant(t, 1)})");
 
-    public override string DerivativeTimes(Isa isa, string t, string output, string g) =>
+    public override string DerivativeTimes(Isa isa, string t, string output, string preActivation, string g) =>
         isa.WhereGreater(output, isa.Zero(t), $"{isa.Constant(t, Scale)} * {g}", $"({output} + {isa.Constant(t, ScaleAlpha)}) * {g}");
 }
