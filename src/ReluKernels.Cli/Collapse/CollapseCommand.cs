@@ -28,7 +28,16 @@ public static class CollapseCommand
                 ? h : null,
         };
         var weights = CommonOptions.Weights();
-        var biasStd = CommonOptions.NonNegative("--bias-std", "σ_b of N(0, σ_b²) biases; 0 = no biases (the paper's Theorem 8 setting).", CollapseDefaults.BiasStd);
+        weights.Aliases.Add("--init");
+        var biasStd = CommonOptions.NonNegative("--bias-std", "Bias scale σ_b (see --bias); 0 = no biases (the paper's Theorem 8 setting).", CollapseDefaults.BiasStd);
+        var bias = OptionValues.Choice<BiasDistribution>("--bias");
+        bias.Description = "Bias law at scale σ_b: Normal (N(0, σ_b²), symmetric), HalfNormal (|N(0, σ_b²)|) or Constant (b = σ_b).";
+        bias.DefaultValueFactory = _ => BiasDistribution.Normal;
+        var activation = new Option<string>("--activation")
+        {
+            Description = "Activation of every hidden layer; born dead is simulated for relu only (others are explained and rejected).",
+            DefaultValueFactory = _ => "relu",
+        };
         var radius = CommonOptions.NonNegative("--radius", "Ω = [-r, r].", CollapseDefaults.Radius, strictlyPositive: true);
         var probe = OptionValues.Real("--probe", "a finite number", double.IsFinite);
         probe.Description = "Input x at which the per-input zero probability is measured.";
@@ -43,15 +52,19 @@ public static class CollapseCommand
         var noPlot = CommonOptions.NoPlot();
 
         var command = new Command("collapse", "Probability that a random deep narrow ReLU network is born dead, simulation beside theory (Lu et al. Fig. 6A).");
-        Option[] options = [widths, depths, trials, halfWidth, weights, biasStd, radius, probe, engine, shard, checkpoint, seed, threads, output, format, noPlot];
+        Option[] options = [widths, depths, trials, halfWidth, weights, biasStd, bias, activation, radius, probe, engine, shard, checkpoint, seed, threads, output, format, noPlot];
         foreach (var option in options)
         {
             command.Add(option);
             root.Add(option);
         }
 
-        int Action(ParseResult r) => Run(new CollapseSettings(
-            r.ValueOr(widths, [.. CollapseDefaults.Widths]), r.ValueOr(depths, [.. CollapseDefaults.Depths]), r.GetValue(weights), r.GetValue(biasStd), r.GetValue(radius), r.GetValue(probe),
+        int Action(ParseResult r)
+        {
+            BornDeadActivation.Require(r.GetValue(activation)!);
+            return Run(new CollapseSettings(
+            r.ValueOr(widths, [.. CollapseDefaults.Widths]), r.ValueOr(depths, [.. CollapseDefaults.Depths]), r.GetValue(weights), r.GetValue(biasStd), r.GetValue(bias),
+            r.GetValue(radius), r.GetValue(probe),
             r.GetValue(engine), new MonteCarloOptions
             {
                 Trials = r.GetValue(trials),
@@ -61,6 +74,7 @@ public static class CollapseCommand
                 Shard = r.GetValue(shard) ?? Shard.Whole,
             },
             r.GetValue(checkpoint), r.GetValue(output)!, r.GetValue(format), r.GetValue(noPlot)));
+        }
         command.SetAction(Action);
         root.SetAction(Action);
         return command;
@@ -95,7 +109,7 @@ public static class CollapseCommand
 
 /// <summary>The parsed <c>collapse</c> command line.</summary>
 public sealed record CollapseSettings(
-    int[] Widths, int[] Depths, WeightDistribution Weights, double BiasStd, double Radius, double Probe, EngineKind Engine,
+    int[] Widths, int[] Depths, WeightDistribution Weights, double BiasStd, BiasDistribution Bias, double Radius, double Probe, EngineKind Engine,
     MonteCarloOptions Options, string? Checkpoint, string OutDirectory, OutputFormat Format, bool NoPlot)
 {
     /// <summary>
@@ -114,7 +128,7 @@ public sealed record CollapseSettings(
         try
         {
             Options.Validate();
-            return [.. Widths.Select(w => new CollapseExperiment(w, Depths.Max(), Weights, BiasStd, Radius, Probe))];
+            return [.. Widths.Select(w => new CollapseExperiment(w, Depths.Max(), Weights, BiasStd, Radius, Probe, Bias))];
         }
         catch (ArgumentException ex)
         {

@@ -14,6 +14,7 @@ namespace ReluKernels.Cli.Collapse;
 /// <param name="Depths">Reported depths, in command-line order (each width runs at the deepest).</param>
 /// <param name="Weights">Weight distribution.</param>
 /// <param name="BiasStd">σ_b of the biases.</param>
+/// <param name="Bias">How the biases are drawn.</param>
 /// <param name="Radius">Radius of Ω.</param>
 /// <param name="Probe">Probe input.</param>
 /// <param name="Engine">The engine requested (Auto resolves per width).</param>
@@ -22,7 +23,7 @@ namespace ReluKernels.Cli.Collapse;
 /// <param name="Seed">Seed of every block stream.</param>
 /// <param name="BlockSize">Trials per block.</param>
 public sealed record CollapseRunConfig(
-    int[] Widths, int[] Depths, WeightDistribution Weights, double BiasStd, double Radius, double Probe, EngineKind Engine,
+    int[] Widths, int[] Depths, WeightDistribution Weights, double BiasStd, BiasDistribution Bias, double Radius, double Probe, EngineKind Engine,
     long Trials, double? TargetHalfWidth, ulong Seed, int BlockSize) : ICollapseGridConfig<CollapseRunConfig>
 {
     /// <inheritdoc/>
@@ -32,7 +33,7 @@ public sealed record CollapseRunConfig(
     public static CollapseRunConfig Of(CollapseSettings s)
     {
         ArgumentNullException.ThrowIfNull(s);
-        return new(s.Widths, s.Depths, s.Weights, s.BiasStd, s.Radius, s.Probe, s.Engine, s.Options.Trials, s.Options.TargetHalfWidth, s.Options.Seed, s.Options.BlockSize);
+        return new(s.Widths, s.Depths, s.Weights, s.BiasStd, s.Bias, s.Radius, s.Probe, s.Engine, s.Options.Trials, s.Options.TargetHalfWidth, s.Options.Seed, s.Options.BlockSize);
     }
 
     /// <inheritdoc/>
@@ -42,6 +43,7 @@ public sealed record CollapseRunConfig(
         ["depths"] = IntList.Format(Depths),
         ["weights"] = Weights.ToString(),
         ["bias-std"] = Real(BiasStd),
+        ["bias"] = Bias.ToString(),
         ["radius"] = Real(Radius),
         ["probe"] = Real(Probe),
         ["engine"] = Engine.ToString(),
@@ -59,7 +61,7 @@ public sealed record CollapseRunConfig(
         {
             var config = new CollapseRunConfig(
                 IntList.Parse(arguments["widths"]), IntList.Parse(arguments["depths"]), Enum.Parse<WeightDistribution>(arguments["weights"]),
-                ParseReal(arguments["bias-std"]), ParseReal(arguments["radius"]), ParseReal(arguments["probe"]), Enum.Parse<EngineKind>(arguments["engine"]),
+                ParseReal(arguments["bias-std"]), Enum.Parse<BiasDistribution>(arguments["bias"]), ParseReal(arguments["radius"]), ParseReal(arguments["probe"]), Enum.Parse<EngineKind>(arguments["engine"]),
                 long.Parse(arguments["trials"], NumberStyles.None, CultureInfo.InvariantCulture),
                 arguments["target-half-width"] == "none" ? null : ParseReal(arguments["target-half-width"]),
                 ulong.Parse(arguments["seed"], NumberStyles.None, CultureInfo.InvariantCulture),
@@ -80,7 +82,7 @@ public sealed record CollapseRunConfig(
     /// <summary>One experiment per width at the deepest depth.</summary>
     /// <exception cref="ArgumentException">A value the experiment rejects.</exception>
     public IReadOnlyList<CollapseExperiment> Experiments() =>
-        [.. Widths.Select(w => new CollapseExperiment(w, Depths.Max(), Weights, BiasStd, Radius, Probe))];
+        [.. Widths.Select(w => new CollapseExperiment(w, Depths.Max(), Weights, BiasStd, Radius, Probe, Bias))];
 
     private static string Real(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 

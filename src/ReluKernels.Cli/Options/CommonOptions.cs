@@ -111,7 +111,7 @@ public static class CommonOptions
     public static Option<WeightDistribution> Weights()
     {
         var option = OptionValues.Choice<WeightDistribution>("--weights");
-        option.Description = "Weight distribution: HeNormal, SymmetricUniform or Orthogonal.";
+        option.Description = "Weight distribution: HeNormal, SymmetricUniform, Orthogonal or Rai (randomized asymmetric, weights and biases together; alias --init in collapse).";
         option.DefaultValueFactory = _ => WeightDistribution.HeNormal;
         return option;
     }

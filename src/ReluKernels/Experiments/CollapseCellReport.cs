@@ -18,8 +18,15 @@ public sealed record CollapseCellReport
     public required int Depth { get; init; }
     /// <summary>Weight distribution (<see cref="WeightDistribution"/> name).</summary>
     public required string Weights { get; init; }
-    /// <summary>σ_b of the biases; 0 without biases.</summary>
+    /// <summary>σ_b of the biases; 0 without biases (and under RAI, which draws its own).</summary>
     public required double BiasStd { get; init; }
+    /// <summary>How biases are drawn (<see cref="BiasDistribution"/> name), or "none" without biases, or "RAI".</summary>
+    public required string Bias { get; init; }
+    /// <summary>
+    /// Whether every weight and bias law is symmetric, so that Lu et al.'s theorems apply; false for RAI and positive
+    /// biases, for which no closed form exists and no check is made.
+    /// </summary>
+    public required bool Symmetric { get; init; }
     /// <summary>Ω = [−radius, radius].</summary>
     public required double Radius { get; init; }
     /// <summary>The engine that ran.</summary>
@@ -82,7 +89,7 @@ public sealed record CollapseCellReport
         double theorem8 = CollapseTheory.PerInputZeroProbability(e.Width, e.Depth);
         bool gaussian = e.Weights == WeightDistribution.HeNormal;
         bool iid = e.Weights != WeightDistribution.Orthogonal;
-        double? theorem9 = e.HasBias ? CollapseTheory.OneLayerZeroProbability(e.Width) : null;
+        double? theorem9 = e.HasBias && e.IsSymmetric ? CollapseTheory.OneLayerZeroProbability(e.Width) : null;
         double? theorem10 = !e.HasBias && gaussian && e.Width == 2 ? WidthTwoCollapseChain.CollapseProbability(e.Depth) : null;
         double? lower = !e.HasBias && iid ? CollapseTheory.BornDeadLowerBound(e.Width, e.Depth) : null;
         double? upper = !e.HasBias ? CollapseTheory.BornDeadUpperBound(e.Width, e.Depth) : null;
@@ -95,9 +102,10 @@ public sealed record CollapseCellReport
             if (!passed && t.Trials > 0)
                 failed.Add(name);
         }
-        if (e.HasBias)
+        // RAI and positive biases have no closed form (Lu et al.'s theorems need symmetric laws): nothing to check.
+        if (e.HasBias && e.IsSymmetric)
             Check($"Thm9@x={e.Probe} exact", BinomialTest.AgreesWith(t.ZeroAtProbe, t.Trials, theorem9!.Value));
-        else
+        else if (!e.HasBias)
         {
             // Exact for orthogonal weights too: a Haar matrix sends any nonzero vector to a uniform direction.
             Check($"Thm8@x={e.Probe} exact", BinomialTest.AgreesWith(t.ZeroAtProbe, t.Trials, theorem8));
@@ -115,6 +123,8 @@ public sealed record CollapseCellReport
             Depth = e.Depth,
             Weights = e.Weights.ToString(),
             BiasStd = e.BiasStd,
+            Bias = e.Weights == WeightDistribution.Rai ? "RAI" : e.HasBias ? e.Bias.ToString() : "none",
+            Symmetric = e.IsSymmetric,
             Radius = e.Radius,
             Engine = run.Engine.ToString(),
             Detection = CollapseEngines.Detection(run.Engine, e),

@@ -232,6 +232,8 @@ public class InitializerTests
         ["SphereWithBias"] = HypersphereInitializer.WithBias,
         ["SphereWithoutBias"] = HypersphereInitializer.WithoutBias,
         ["Orthogonal"] = OrthogonalInitializer.Default,
+        ["RAI"] = RandomizedAsymmetricInitializer.Default,
+        ["LSUV"] = new LsuvInitializer([-1.0, 0.5, 2.0, 0.25, 1.0, -0.75], inputDim: 2),
     };
 
     [Theory]

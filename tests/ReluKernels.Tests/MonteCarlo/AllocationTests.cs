@@ -14,6 +14,7 @@ public sealed class AllocationTests
         { EngineKind.WeightSpace, WeightDistribution.Orthogonal, 0 },
         { EngineKind.PiecewiseLinear, WeightDistribution.HeNormal, 0.5 },
         { EngineKind.PiecewiseLinear, WeightDistribution.SymmetricUniform, 0.5 },
+        { EngineKind.PiecewiseLinear, WeightDistribution.Rai, 0 },
     };
 
     [Theory]

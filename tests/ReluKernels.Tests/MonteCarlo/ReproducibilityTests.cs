@@ -11,6 +11,7 @@ public sealed class ReproducibilityTests
         { EngineKind.FunctionSpace, WeightDistribution.HeNormal, 0 },
         { EngineKind.WeightSpace, WeightDistribution.Orthogonal, 0 },
         { EngineKind.PiecewiseLinear, WeightDistribution.HeNormal, 0.3 },
+        { EngineKind.PiecewiseLinear, WeightDistribution.Rai, 0 },
     };
 
     private static CollapseExperiment Experiment(WeightDistribution weights, double biasStd) => new(3, 9, weights, biasStd);

@@ -36,9 +36,13 @@ internal sealed class PiecewiseLinearEngine : CollapseEngine
             {
                 int fanIn = l == 1 ? 1 : n;
                 var weights = _layerWeights.AsSpan(0, n * fanIn);
-                _weights.DrawLayer(new LayerShape(l, fanIn, n, HasBias: false), weights, Span<double>.Empty, ref rng);
-                rng.FillNormal(_biases.AsSpan());
-                InitDraw.ScaleShift<double>(_biases, e.BiasStd, 0);
+                if (e.Weights == WeightDistribution.Rai)
+                    _weights.DrawLayer(new LayerShape(l, fanIn, n, HasBias: true), weights, _biases, ref rng);
+                else
+                {
+                    _weights.DrawLayer(new LayerShape(l, fanIn, n, HasBias: false), weights, Span<double>.Empty, ref rng);
+                    DrawBiases(e, ref rng);
+                }
                 var report = _propagator.ApplyLayer(weights, _biases, n, relu: true);
                 if (firstDead == 0 && report.IdenticallyZero)
                     firstDead = l;
@@ -48,5 +52,19 @@ internal sealed class PiecewiseLinearEngine : CollapseEngine
             }
             tally.Record(firstDead, zeroAtProbeFrom: 0);
         }
+    }
+
+    private void DrawBiases(CollapseExperiment e, ref CounterRng rng)
+    {
+        if (e.Bias == BiasDistribution.Constant)
+        {
+            _biases.AsSpan().Fill(e.BiasStd);
+            return;
+        }
+        rng.FillNormal(_biases.AsSpan());
+        InitDraw.ScaleShift<double>(_biases, e.BiasStd, 0);
+        if (e.Bias == BiasDistribution.HalfNormal)
+            for (int i = 0; i < _biases.Length; i++)
+                _biases[i] = Math.Abs(_biases[i]);
     }
 }

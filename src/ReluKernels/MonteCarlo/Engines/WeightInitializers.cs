@@ -10,6 +10,7 @@ internal static class WeightInitializers
         WeightDistribution.HeNormal => NormalInitializer.HeWithoutBias,
         WeightDistribution.SymmetricUniform => UniformInitializer.HeUniform,
         WeightDistribution.Orthogonal => OrthogonalHe,
+        WeightDistribution.Rai => RandomizedAsymmetricInitializer.Default,
         _ => throw new ArgumentOutOfRangeException(nameof(distribution), distribution, "Unknown weight distribution."),
     };
 }
