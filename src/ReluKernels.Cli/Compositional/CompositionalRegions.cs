@@ -7,7 +7,7 @@ namespace ReluKernels.Cli.Compositional;
 
 /// <summary>
 /// <c>relukernels compositional --regions</c>: exact output linear regions on [0, 1] of random 1 → [4 × d] → 1 networks
-/// (He with bias and PyTorch's default), d = 1..depth, beside the construction's 2^d (the table of docs/experiments/compositional.md).
+/// (He with bias, PyTorch's default and RAI), d = 1..depth, beside the construction's 2^d (the table of docs/experiments/compositional.md).
 /// </summary>
 public static class CompositionalRegions
 {
@@ -19,7 +19,8 @@ public static class CompositionalRegions
     /// <summary>Runs the survey and writes <c>compositional-regions.csv/.json</c> and the table.</summary>
     public static int Run(int depth, int networks, ulong seed, string outDirectory, OutputFormat format)
     {
-        (string Name, IInitializer Initializer)[] initializers = [("He", NormalInitializer.HeWithBias), ("PyTorch", UniformInitializer.PyTorchDefault)];
+        (string Name, IInitializer Initializer)[] initializers = [
+            ("He", NormalInitializer.HeWithBias), ("PyTorch", UniformInitializer.PyTorchDefault), ("RAI", RandomizedAsymmetricInitializer.Default)];
         var rows = new List<RegionRow>();
         foreach (var (name, initializer) in initializers)
             for (int d = 1; d <= depth; d++)
@@ -40,7 +41,8 @@ public static class CompositionalRegions
                 table.AddRow(r.Init, I(r.Depth), I(r.Construction), F(r.Mean, "0.00"), F(r.Min, "0.#"), F(r.Q1, "0.#"), F(r.Median, "0.#"), F(r.Q3, "0.#"),
                     F(r.Max, "0.#"), F(100 * r.OneRegionFraction, "0.0") + " %");
             table.Caption(Markup.Escape($"Exact output regions on [0, 1] of {networks} random 1 → [4 × d] → 1 networks per row (network n from CounterRng(seed {seed}, stream n)). "
-                + "He: [W, b] ~ N(0, 2/(fan_in + 1)); PyTorch: W, b ~ U(±1/√fan_in). Quantiles: R-8."));
+                + "He: [W, b] ~ N(0, 2/(fan_in + 1)); PyTorch: W, b ~ U(±1/√fan_in); RAI: one entry of each neuron's [w, b] ~ Beta(2, 1), "
+                + $"the rest N(0, {RandomizedAsymmetricInitializer.PaperSigma}²/fan_in). Quantiles: R-8."));
             return table;
         }, format);
         return ExitCodes.Success;
@@ -51,7 +53,7 @@ public static class CompositionalRegions
     private static string F(double value, string pattern) => value.ToString(pattern, CultureInfo.InvariantCulture);
 
     /// <summary>One row of the region-count table.</summary>
-    /// <param name="Init">He or PyTorch.</param>
+    /// <param name="Init">He, PyTorch or RAI.</param>
     /// <param name="Depth">Hidden layers.</param>
     /// <param name="Construction">2^depth.</param>
     /// <param name="Networks">Networks sampled.</param>

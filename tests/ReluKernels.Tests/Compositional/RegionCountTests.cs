@@ -66,19 +66,28 @@ public class RegionCountTests
         }
     }
 
-    [Fact]
-    public void Pytorch_default_counts_are_reproducible_from_the_seed_and_far_below_two_to_the_depth()
+    public static TheoryData<string> SurveyedInitializers => ["PyTorch", "He", "RAI"];
+
+    [Theory]
+    [MemberData(nameof(SurveyedInitializers))]
+    public void Random_counts_are_reproducible_from_the_seed_and_far_below_two_to_the_depth(string name)
     {
+        IInitializer initializer = name switch
+        {
+            "PyTorch" => UniformInitializer.PyTorchDefault,
+            "He" => NormalInitializer.HeWithBias,
+            _ => RandomizedAsymmetricInitializer.Default,
+        };
         const int width = 4, depth = 12, networks = 400;
-        var first = RegionCountSurvey.Sample(UniformInitializer.PyTorchDefault, width, depth, networks, seed: 5);
-        var again = RegionCountSurvey.Sample(UniformInitializer.PyTorchDefault, width, depth, networks, seed: 5);
-        var other = RegionCountSurvey.Sample(UniformInitializer.PyTorchDefault, width, depth, networks, seed: 6);
+        var first = RegionCountSurvey.Sample(initializer, width, depth, networks, seed: 5);
+        var again = RegionCountSurvey.Sample(initializer, width, depth, networks, seed: 5);
+        var other = RegionCountSurvey.Sample(initializer, width, depth, networks, seed: 6);
         Assert.Equal(first.Counts, again.Counts);
         Assert.NotEqual(first.Counts, other.Counts);
         // Independent bound: a ReLU network with 1-D input has on average at most about one kink per hidden neuron on a
         // unit interval at these scales (Hanin & Rolnick 2019); 1 + width·depth = 49 against 2^12 = 4096.
         Assert.True(first.Mean <= 1 + width * depth, $"mean {first.Mean}");
         Assert.True(first.Quantiles.Max < first.ConstructionCount, $"max {first.Quantiles.Max}");
-        Assert.True(first.SingleRegionFraction > 0, "some default networks should collapse to one piece");
+        Assert.True(first.SingleRegionFraction > 0, "some random networks should collapse to one piece");
     }
 }

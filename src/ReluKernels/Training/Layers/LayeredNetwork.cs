@@ -150,8 +150,9 @@ public sealed class LayeredNetwork<T> where T : unmanaged, IFloatingPointIeee754
 
         var delta = _delta.AsSpan(0, a.OutputDim * batch);
         var y = _outputs[a.LayerCount];
+        // z = 0 in DerivativeTimes: every activation this kernel accepts reads σ' from the output (LayeredArchitecture rejects normalised erf).
         for (int k = 0; k < delta.Length; k++)
-            delta[k] = a.OutputActivation ? _activation.DerivativeTimes(y[k], outputGradients[k]) : outputGradients[k];
+            delta[k] = a.OutputActivation ? _activation.DerivativeTimes(y[k], T.Zero, outputGradients[k]) : outputGradients[k];
 
         for (int l = a.LayerCount; l >= 1; l--)
         {
@@ -234,7 +235,7 @@ public sealed class LayeredNetwork<T> where T : unmanaged, IFloatingPointIeee754
         var h = _activated[l];
         bool masked = _training && options.Dropout > 0;
         for (int k = 0; k < n * batch; k++)
-            gradient[k] = _activation.DerivativeTimes(h[k], masked ? gradient[k] * _masks[l][k] : gradient[k]);
+            gradient[k] = _activation.DerivativeTimes(h[k], T.Zero, masked ? gradient[k] * _masks[l][k] : gradient[k]);
         if (options.Normalization != HiddenNormalization.Batch)
             return;
         int scale = Layout.ScaleOffset(l), shift = Layout.ShiftOffset(l);
