@@ -17,5 +17,5 @@ public static class LengthMapDefaults
     public const double BiasStd = 0;
 
     /// <summary>Random networks per (activation, initialiser).</summary>
-    public const int Trials = 2000;
+    public const int Trials = 1000;
 }
