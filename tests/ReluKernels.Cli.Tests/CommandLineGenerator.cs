@@ -93,6 +93,11 @@ public static class CommandLineGenerator
         new(["degeneracy"], [
             O("--steps", ["1", "2"], "0", "13"), O("--width", ["1", "3"], "0", "33"), O("--pairs", ["1", "3"], "0", "1000001"),
             O("--tolerance", ["1e-6", "0.1"], "0", "-1e-9", "Infinity"), Seed, Format], [["--steps", "2"], ["--pairs", "3"]]),
+        new(["length-map"], [
+            O("--activation", ["relu", "all", "SELU", "leaky-relu(slope=0.2)"], "leaky-relu", "tanh", "softplus"),
+            O("--init", ["He", "lecun", "all"], "Xavier"), O("--width", ["1", "4"], "0", "1025"), O("--depth", ["1", "3"], "0", "257"),
+            O("--bias-std", ["0", "0.5"], "-0.1", "Infinity"), O("--trials", ["2", "8"], "1"), .. Shared],
+            [["--trials", "4"], ["--width", "4"], ["--depth", "3"]]),
         new(["merge", "does-not-exist.json"], [Format], []),
     ];
 

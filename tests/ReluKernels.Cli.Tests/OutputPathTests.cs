@@ -15,6 +15,7 @@ public sealed class OutputPathTests
         { "activations", [] },
         { "conditioning", ["--networks", "2", "--width", "8", "--max-depth", "2"] },
         { "degeneracy", ["--steps", "1", "--pairs", "1"] },
+        { "length-map", ["--trials", "2", "--width", "2", "--depth", "2"] },
         { "merge", ["does-not-exist.json"] },
     };
 

@@ -23,6 +23,7 @@ public static class RootCommandFactory
         root.Add(Compositional.CompositionalCommand.Create());
         root.Add(Conditioning.ConditioningCommand.Create());
         root.Add(Degeneracy.DegeneracyCommand.Create());
+        root.Add(LengthMap.LengthMapCommand.Create());
         root.Add(Merge.MergeCommand.Create());
         root.Add(InfoCommand.Create());
         return root;
