@@ -69,12 +69,12 @@ public class NeuralTangentBoundsTests
     [Fact]
     public void Bound_formulas_by_hand()
     {
-        Assert.Equal(1 + 2 + 4, NeuralTangentBounds.Diagonal(2, 2));
+        Assert.Equal(1.0 + 2 + 4, NeuralTangentBounds.Diagonal(2, 2));
         Assert.Equal(0.9, NeuralTangentBounds.RelativeCorrelation(0.5, 1.5, 0.1, 0), 1e-15);   // Θ^(0) = G
         Assert.Equal(1 - 0.5 * 0.6, NeuralTangentBounds.DerivativeFactor(0.5, 1.5, 0.2), 1e-15);
         Assert.Equal(1.5, NeuralTangentBounds.DerivativeFactor(0.5, 1.5, 0.6));
-        // Depth 1, μ = 1, δ = 0.5 (L₀ = 0): r₁ = (δ₁ + s·δ₀)/(1 + s) with δ₀ = 1/2, δ₁ = 1/4.
-        Assert.Equal((0.25 + 2 * 0.5) / 3, NeuralTangentBounds.RelativeCorrelation(1, 2, 0.5, 1), 1e-15);
+        // Depth 1, μ = 1, s = 2, δ = 0.5 (L₀ = 0): r₁ = (δ₁ + d(δ₀)·δ₀)/(1 + s) with δ₀ = 1/2, δ₁ = 1/4, d(1/2) = 1.
+        Assert.Equal((0.25 + 1 * 0.5) / 3, NeuralTangentBounds.RelativeCorrelation(1, 2, 0.5, 1), 1e-15);
         TheoryAssert.OutOfRange("derivativeAtOne", () => NeuralTangentBounds.Diagonal(double.PositiveInfinity, 3));
         TheoryAssert.OutOfRange("lambda", () => NeuralTangentBounds.SmallestEigenvalueExact(Of("normalised-relu").Dual, 0, 3));
     }
