@@ -90,6 +90,10 @@ public static class CommandLineGenerator
             O("--inputs", ["2", "3"], "1", "1001"), O("--dimension", ["3", "1"], "0"), O("--separation", ["0.1", "1"], "0", "1.5"),
             O("--max-depth", ["1", "3"], "0", "1001"), O("--width", ["4", "8"], "1", "4097"), O("--networks", ["2", "3"], "1"),
             O("--widths", ["4,8", "16"], "1", "4097"), .. Shared], [["--networks", "2"], ["--width", "4"], ["--max-depth", "2"]]),
+        new(["train-depth"], [
+            O("--width", ["2", "8"], "1", "1025"), O("--depths", ["1", "1,3", "2..3"], "0", "257", "3..1"), O("--inputs", ["2", "4"], "1", "1001"),
+            O("--dimension", ["2", "16"], "0", "17"), O("--separation", ["0.1", "0.5"], "0", "1.5"), Epochs, LearningRate, Runs, .. Shared],
+            [["--runs", "1"], ["--epochs", "2"], ["--depths", "1"], ["--inputs", "4"]]),
         new(["degeneracy"], [
             O("--steps", ["1", "2"], "0", "13"), O("--width", ["1", "3"], "0", "33"), O("--pairs", ["1", "3"], "0", "1000001"),
             O("--tolerance", ["1e-6", "0.1"], "0", "-1e-9", "Infinity"), Seed, Format], [["--steps", "2"], ["--pairs", "3"]]),

@@ -14,6 +14,7 @@ public sealed class OutputPathTests
         { "init-compare", ["--runs", "1", "--epochs", "1", "--tasks", "f3"] },
         { "activations", [] },
         { "conditioning", ["--networks", "2", "--width", "8", "--max-depth", "2"] },
+        { "train-depth", ["--runs", "1", "--epochs", "1", "--depths", "1"] },
         { "degeneracy", ["--steps", "1", "--pairs", "1"] },
         { "length-map", ["--trials", "2", "--width", "2", "--depth", "2"] },
         { "merge", ["does-not-exist.json"] },

@@ -22,6 +22,7 @@ public static class RootCommandFactory
         root.Add(Activations.ActivationsCommand.Create());
         root.Add(Compositional.CompositionalCommand.Create());
         root.Add(Conditioning.ConditioningCommand.Create());
+        root.Add(TrainDepth.TrainDepthCommand.Create());
         root.Add(Degeneracy.DegeneracyCommand.Create());
         root.Add(LengthMap.LengthMapCommand.Create());
         root.Add(Merge.MergeCommand.Create());

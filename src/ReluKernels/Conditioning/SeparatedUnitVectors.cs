@@ -14,13 +14,14 @@ public static class SeparatedUnitVectors
     /// <param name="count">n, 2..1000.</param>
     /// <param name="dimension">d, 1..10000.</param>
     /// <param name="separation">δ in (0, 1].</param>
-    /// <param name="seed">Seed (stream 0 is used).</param>
+    /// <param name="seed">Seed.</param>
+    /// <param name="stream">The stream of <paramref name="seed"/> to draw from (0 by default; experiments that also use streams 0, 1, … for their runs pass another).</param>
     /// <exception cref="ArgumentOutOfRangeException">An argument is out of range.</exception>
     /// <exception cref="ArgumentException">
     /// No vector satisfying the separation was found in <see cref="AttemptsPerVector"/> tries: such a set is impossible
     /// (δ = 1 needs exact orthogonality, d = 1 allows only one direction) or too rare to find by rejection.
     /// </exception>
-    public static double[][] Draw(int count, int dimension, double separation, ulong seed)
+    public static double[][] Draw(int count, int dimension, double separation, ulong seed, ulong stream = 0)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 2);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, 1000);
@@ -28,7 +29,7 @@ public static class SeparatedUnitVectors
         ArgumentOutOfRangeException.ThrowIfGreaterThan(dimension, 10_000);
         if (!(separation > 0 && separation <= 1))
             throw new ArgumentOutOfRangeException(nameof(separation), separation, "the separation δ must be in (0, 1].");
-        var rng = new CounterRng(seed, 0);
+        var rng = new CounterRng(seed, stream);
         var accepted = new List<double[]>(count);
         var candidate = new double[dimension];
         while (accepted.Count < count)
