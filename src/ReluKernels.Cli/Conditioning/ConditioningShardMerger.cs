@@ -37,11 +37,11 @@ public sealed class ConditioningShardMerger : IShardMerger
     {
         var settings = plan.Settings;
         int n = plan.Inputs.Count, depths = settings.MaxDepth;
-        bool complete = Verify(payload.Networks, settings.Networks, shard, n, 1, depths, ConditioningSimulation.SimulatesNtk(plan.Activation, settings), $"network at width {settings.Width}");
+        bool complete = Verify(payload.Networks, settings.Networks, shard, n, 1, depths, ConditioningSimulation.SimulatesNtk(plan.Activation, settings), $"width-{settings.Width} network");
         if (payload.Widths.Count != plan.Widths.Length)
             throw new ArgumentException($"it holds networks of {payload.Widths.Count} extra widths; --widths has {plan.Widths.Length}");
         for (int w = 0; w < plan.Widths.Length; w++)
-            complete &= Verify(payload.Widths[w], settings.Networks, shard, n, depths, 1, ntk: false, $"network at width {plan.Widths[w]}");
+            complete &= Verify(payload.Widths[w], settings.Networks, shard, n, depths, 1, ntk: false, $"width-{plan.Widths[w]} network");
         return ([payload], complete);
     }
 
