@@ -1,6 +1,6 @@
 using System.CommandLine;
-using ReluKernels.Cli.Options;
 using ReluKernels.Activations;
+using ReluKernels.Cli.Options;
 using ReluKernels.Cli.Output;
 using ReluKernels.Cli.State;
 using ReluKernels.Cli.TrainingState;
