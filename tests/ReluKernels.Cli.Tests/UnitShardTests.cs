@@ -3,13 +3,14 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ReluKernels.Cli.Compositional;
+using ReluKernels.Cli.Conditioning;
 using ReluKernels.Cli.Degeneracy;
 using ReluKernels.Cli.State;
 
 namespace ReluKernels.Cli.Tests;
 
 /// <summary>
-/// The commands whose independent units (pairs, models) shard: shards merged in any order give every output file of one
+/// The commands whose independent units (pairs, models, networks) shard: shards merged in any order give every output file of one
 /// unsharded run byte for byte (plots included, provenance aside); a missing, repeated, foreign, mixed or tampered shard
 /// set is refused with one line, exit 2 and nothing written.
 /// </summary>
@@ -20,6 +21,9 @@ public sealed class UnitShardTests
     {
         ["degeneracy"] = ["degeneracy", "--steps", "2", "--pairs", "7", "--width", "2"],
         ["compositional"] = ["compositional", "--targets", "x3,sine", "--models", "5", "--depth", "2", "--points", "12", "--epochs", "8", "--pretrain-epochs", "4"],
+        // Width 8 simulates the NTK too; --widths adds the error-vs-width plot, whose networks are stored per width.
+        ["conditioning"] = ["conditioning", "--inputs", "3", "--dimension", "3", "--separation", "0.2", "--max-depth", "3", "--width", "8", "--networks", "5",
+            "--widths", "16,4"],
     };
 
     // Where a shard file keeps its first unit's index, to move that unit to another shard.
@@ -27,6 +31,7 @@ public sealed class UnitShardTests
     {
         ["degeneracy"] = n => n["payload"]!["pairs"]![0]!,
         ["compositional"] = n => n["payload"]!["models"]![0]![0]![0]!,
+        ["conditioning"] = n => n["payload"]!["networks"]![0]!,
     };
 
     // The checksum a shard file of the command must carry, so that a consistent-looking edit gets past it.
@@ -34,6 +39,7 @@ public sealed class UnitShardTests
     {
         ["degeneracy"] = n => StateFile.ChecksumOf(n.Deserialize<StateEnvelope<DegeneracyShardPayload>>(Output.Json.Options)!),
         ["compositional"] = n => StateFile.ChecksumOf(n.Deserialize<StateEnvelope<CompositionalShardPayload>>(Output.Json.Options)!),
+        ["conditioning"] = n => StateFile.ChecksumOf(n.Deserialize<StateEnvelope<ConditioningShardPayload>>(Output.Json.Options)!),
     };
 
     public static TheoryData<string> Names => [.. Commands.Keys];
@@ -141,5 +147,63 @@ public sealed class UnitShardTests
         Assert.Equal(ExitCodes.UsageError, r.ExitCode);
         Assert.StartsWith("relukernels: --shard: ", Assert.Single(r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
         Assert.False(Directory.Exists(dir));
+    }
+
+    [Theory]
+    [InlineData("kernels", 1, "its kernels are not symmetric at depth 1")]
+    [InlineData("tangents", 9 + 5, "its NTKs are not symmetric at depth 2")]
+    [InlineData("kernels", 27, "its kernels hold 28 entries, not 3 × 3 × 3")]
+    public void Merge_refuses_conditioning_kernels_that_no_network_gives(string field, int entry, string expected)
+    {
+        // Edited with the checksum recomputed: an entry above the diagonal changed (K̂ and Θ̂ are symmetric by construction), or one entry too many.
+        var files = Shards("conditioning", 2);
+        var node = JsonNode.Parse(File.ReadAllText(files[1]))!;
+        var values = node["payload"]!["networks"]![0]![field]!.AsArray();
+        if (entry < values.Count)
+            values[entry] = values[entry]!.GetValue<double>() + 0.5;
+        else
+            values.Add(0.5);
+        node["checksum"] = Checksum["conditioning"](node);
+        string edited = Path.Combine(Cli.TempDirectory(), "edited.json");
+        File.WriteAllText(edited, node.ToJsonString(Output.Json.Options));
+        string output = Cli.TempDirectory();
+        var r = Merge(output, [files[0], edited]);
+        Assert.Equal(ExitCodes.UsageError, r.ExitCode);
+        string line = Assert.Single(r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("relukernels: ", line, StringComparison.Ordinal);
+        Assert.Contains($"width-8 network 1: {expected}", line, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(output));
+    }
+
+    [Fact]
+    public void Conditioning_on_a_data_file_refuses_a_shard_before_any_work()
+    {
+        string data = Path.Combine(Cli.TempDirectory(), "x.csv");
+        File.WriteAllText(data, "1,0\n0,1\n1,1\n");
+        string dir = Path.Combine(Cli.TempDirectory(), "out");
+        var r = InProcessCli.Run("conditioning", "--data", data, "--width", "8", "--networks", "2", "--shard", "0/2", "--out", dir);
+        Assert.Equal(ExitCodes.UsageError, r.ExitCode);
+        Assert.StartsWith("relukernels: --shard: ", Assert.Single(r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(dir));
+    }
+
+    [Fact]
+    public void A_compositional_merge_does_not_repeat_the_shape_warning_of_its_shards()
+    {
+        // sine with subtracted waves is warned about by each shard run; the merge re-parses the same arguments and must stay quiet.
+        string dir = Cli.TempDirectory();
+        string[] args = ["compositional", "--targets", "sine", "--waves", "subtract", "--models", "2", "--depth", "2", "--points", "12", "--epochs", "4",
+            "--pretrain-epochs", "2", "--format", "csv", "--no-plot", "--out", dir];
+        var files = new string[2];
+        for (int k = 0; k < 2; k++)
+        {
+            var shard = InProcessCli.Run([.. args, "--shard", $"{k}/2"]);
+            Assert.True(shard.ExitCode == 0, shard.Stderr);
+            Assert.Contains("warning: sin(πx/2) is not convex", shard.Stderr, StringComparison.Ordinal);
+            files[k] = Path.Combine(dir, $"compositional.shard-{k}-of-2.json");
+        }
+        var r = InProcessCli.Run(["merge", .. files, "--out", Cli.TempDirectory(), "--format", "csv", "--no-plot"]);
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        Assert.Equal("", r.Stderr);
     }
 }

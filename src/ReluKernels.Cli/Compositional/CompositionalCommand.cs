@@ -96,10 +96,6 @@ public static class CompositionalCommand
                 throw new UsageException($"--peaks: a depth-{d} start needs {d + 1} peaks (a_0..a_{d}; a_{d} sets the last scale), got {start.Length}");
             if (r.GetValue(pretrainEpochs) >= r.GetValue(epochs))
                 throw new UsageException($"--pretrain-epochs ({r.GetValue(pretrainEpochs)}) must be below --epochs ({r.GetValue(epochs)})");
-            foreach (var t in chosen)
-                if (!t.HasAssumedShape(CompositionalExperiment.Data(t, r.GetValue(points))))
-                    Console.Error.WriteLine($"{CliErrors.ProgramName}: warning: {t.Function.Name} is not {(t.Sign == WaveSign.Subtract ? "convex" : "concave")} on [0, 1], "
-                        + $"but the waves are {(t.Sign == WaveSign.Subtract ? "subtracted" : "added")}, which assumes it is; its fits start far from the curve.");
             var setup = new CompositionalSetup
             {
                 Targets = chosen,
@@ -159,6 +155,11 @@ public static class CompositionalCommand
     private static int Run(CompositionalPlan plan, ShardRequest request)
     {
         var setup = plan.Setup;
+        // Warned here, not while parsing: merge parses the stored arguments again and must not repeat the shards' warnings.
+        foreach (var t in setup.Targets)
+            if (!t.HasAssumedShape(CompositionalExperiment.Data(t, setup.Points)))
+                Console.Error.WriteLine($"{CliErrors.ProgramName}: warning: {t.Function.Name} is not {(t.Sign == WaveSign.Subtract ? "convex" : "concave")} on [0, 1], "
+                    + $"but the waves are {(t.Sign == WaveSign.Subtract ? "subtracted" : "added")}, which assumes it is; its fits start far from the curve.");
         int[] indices = ShardUnits.Of(setup.Models, request.Shard);
         using var interrupt = new Interrupt();
         (string Kernel, IReadOnlyList<IReadOnlyList<IReadOnlyList<CompositionalModel>>> Models) trained;

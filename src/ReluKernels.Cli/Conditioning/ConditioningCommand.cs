@@ -1,8 +1,12 @@
 using System.CommandLine;
+using ReluKernels.Activations;
 using ReluKernels.Cli.Options;
 using ReluKernels.Cli.Output;
+using ReluKernels.Cli.State;
+using ReluKernels.Cli.TrainingState;
 using ReluKernels.Conditioning;
 using ReluKernels.Experiments;
+using ReluKernels.MonteCarlo;
 using ReluKernels.Theory.Conditioning;
 
 namespace ReluKernels.Cli.Conditioning;
@@ -10,12 +14,22 @@ namespace ReluKernels.Cli.Conditioning;
 /// <summary>
 /// <c>relukernels conditioning</c>: for an activation and a data set, the condition number and largest off-diagonal
 /// correlation of the top-layer kernel (and the NTK) vs depth, infinite-width theory beside finite-width simulation
-/// (Agarwal, Awasthi &amp; Kale 2021); with <c>--widths</c>, the kernel error vs width.
+/// (Agarwal, Awasthi &amp; Kale 2021); with <c>--widths</c>, the kernel error vs width. With <c>--shard k/n</c> it draws
+/// only the networks i with i mod n = k (at the main width and at every one of <c>--widths</c>) and stores their kernels.
 /// </summary>
 public static class ConditioningCommand
 {
+    /// <summary>The command's name.</summary>
+    public const string Name = "conditioning";
+
     /// <summary>Creates the command.</summary>
-    public static Command Create()
+    public static Command Create() => Create(Run);
+
+    /// <summary>The plan of canonical <paramref name="arguments"/>, or null when they are not a valid command line (merge re-parses them).</summary>
+    public static ConditioningPlan? PlanOf(IReadOnlyDictionary<string, string> arguments) =>
+        CommandPlans.Parse<ConditioningPlan, ShardRequest>(Create, arguments, p => p.Arguments ?? new Dictionary<string, string>());
+
+    private static Command Create(Func<ConditioningPlan, ShardRequest, int> run)
     {
         var activation = new Option<string>("--activation")
         {
@@ -33,21 +47,30 @@ public static class ConditioningCommand
             ConditioningDefaults.Width, 2, FiniteWidthNetwork.MaxWidth);
         var networks = CommonOptions.IntInRange("--networks", "Random networks per width", ConditioningDefaults.Networks, 2, 1_000_000);
         var widths = CommonOptions.IntList("--widths", "Widths for the error-vs-width plot at the largest depth", 2, FiniteWidthNetwork.MaxWidth, "e.g. 16,64,256,1024; none by default");
+        var shard = CommonOptions.Shard($"{Name}.shard-k-of-n.json", "the networks i with i mod n = k (at every width) and write their kernels");
         var seed = CommonOptions.Seed();
         var threads = CommonOptions.Threads();
         var output = CommonOptions.Out();
         var format = CommonOptions.Format();
         var noPlot = CommonOptions.NoPlot();
-        var command = new Command("conditioning", "Condition number and largest correlation of the top-layer kernel and NTK vs depth: theory and simulation (Agarwal et al. 2021).")
+        var command = new Command(Name, "Condition number and largest correlation of the top-layer kernel and NTK vs depth: theory and simulation (Agarwal et al. 2021).")
         {
-            activation, inputs, dimension, separation, data, maxDepth, width, networks, widths, seed, threads, output, format, noPlot,
+            activation, inputs, dimension, separation, data, maxDepth, width, networks, widths, shard, seed, threads, output, format, noPlot,
         };
         command.SetAction(r =>
         {
+            var request = new ShardRequest(r.GetValue(shard) ?? Shard.Whole, new TrainingOutput(r.GetValue(output)!, r.GetValue(format), r.GetValue(noPlot), null));
+            string? path = r.GetValue(data);
+            // The merge re-parses the arguments on another machine, where the file may differ or be missing.
+            if (path is not null && !request.Shard.IsWhole)
+                throw new UsageException("--shard: a run on --data does not shard (the merge could not check the file); drop one of them");
             var σ = ActivationByName.Find(r.GetValue(activation)!);
-            var x = r.GetValue(data) is { } path ? InputCsv.Read(path) : Draw(r.GetValue(inputs), r.GetValue(dimension), r.GetValue(separation), r.GetValue(seed));
+            var x = path is not null ? InputCsv.Read(path) : Draw(r.GetValue(inputs), r.GetValue(dimension), r.GetValue(separation), r.GetValue(seed));
             var settings = new SimulationSettings(r.GetValue(width), r.GetValue(maxDepth), r.GetValue(networks), r.GetValue(seed), r.GetValue(threads), WithNtk: false);
-            return Run(σ, x, settings, r.GetValue(widths) ?? [], r.GetValue(output)!, r.GetValue(format), r.GetValue(noPlot));
+            var chosen = WidthConvergence.Distinct(r.GetValue(widths) ?? []);
+            var plan = Plan(σ, x, settings, chosen, path is not null ? null
+                : ConditioningPlan.RandomInputArguments(σ.ToString(), r.GetValue(inputs), r.GetValue(dimension), r.GetValue(separation), settings, chosen));
+            return run(plan, request);
         });
         return command;
     }
@@ -64,10 +87,10 @@ public static class ConditioningCommand
         }
     }
 
-    private static int Run(ReluKernels.Activations.ScalarActivation activation, double[][] inputs, SimulationSettings settings, int[] widths,
-        string outDirectory, OutputFormat format, bool noPlot)
+    private static ConditioningPlan Plan(ScalarActivation activation, double[][] inputs, SimulationSettings settings, int[] widths,
+        IReadOnlyDictionary<string, string>? arguments)
     {
-        ReluKernels.Activations.ScalarActivation normalised;
+        ScalarActivation normalised;
         MathNet.Numerics.LinearAlgebra.Matrix<double> gram;
         try
         {
@@ -80,23 +103,51 @@ public static class ConditioningCommand
         }
         if (settings.Width < gram.RowCount || widths.Any(w => w < gram.RowCount))
             throw new UsageException($"--width and --widths must be at least the number of inputs ({gram.RowCount}), or K̂ is singular");
-        settings = settings with { WithNtk = settings.Width <= FiniteWidthNetwork.MaxNtkWidth };
+        return new ConditioningPlan(normalised, inputs, settings with { WithNtk = settings.Width <= FiniteWidthNetwork.MaxNtkWidth }, widths, arguments);
+    }
+
+    private static int Run(ConditioningPlan plan, ShardRequest request)
+    {
+        int[] indices = ShardUnits.Of(plan.Settings.Networks, request.Shard);
         using var interrupt = new Interrupt();
-        ConditioningReport report;
+        ConditioningShardPayload sampled;
         try
         {
-            report = ProgressDisplay.Run("conditioning", interrupt, _ => new ConditioningReport(normalised.ToString(), ActivationMoments.Of(normalised).NonLinearity,
-                gram.RowCount, inputs[0].Length, GramMatrix.Separation(gram), KernelSpectrum.Of(gram).SmallestEigenvalue, settings.Width, settings.Networks,
-                settings.Seed, ConditioningSimulation.Run(normalised, inputs, settings, interrupt.Token),
-                widths.Length == 0 ? null : WidthConvergence.Measure(normalised, inputs, widths, settings, interrupt.Token)));
+            sampled = ProgressDisplay.Run(Name, interrupt, _ => new ConditioningShardPayload(
+                ConditioningSimulation.Sample(plan.Activation, plan.Inputs, plan.Settings, indices, firstDepth: 1, interrupt.Token),
+                WidthConvergence.Sample(plan.Activation, plan.Inputs, plan.Widths, plan.Settings, indices, interrupt.Token)));
         }
         catch (OperationCanceledException)
         {
             return interrupt.Report();
         }
-        ExperimentFiles.Write(Path.Combine(outDirectory, "conditioning"), Json.Serialize(report), ConditioningCsv.Build(report),
-            noPlot ? null : stem => ConditioningPlot.Save(report, stem), () => ConditioningTableView.Build(report), format,
-            report.Convergence?.Slope is { } slope ? FormattableString.Invariant($"Kernel error vs width at depth {report.Convergence.Depth}: slope {slope:F3} (CLT: -0.5).") : null);
+        if (!request.Shard.IsWhole)
+        {
+            ShardResult.Write(request.Output.OutDirectory, Name, plan.Arguments!, request.Shard, sampled);
+            return ExitCodes.Success;
+        }
+        Write(plan, sampled, request.Output);
         return ExitCodes.Success;
+    }
+
+    /// <summary>Summarises every network of the run (in network order) and writes every output.</summary>
+    /// <param name="plan">The run.</param>
+    /// <param name="networks">All its networks, in index order, at the main width and at each of <see cref="ConditioningPlan.Widths"/>.</param>
+    /// <param name="output">Where the results go.</param>
+    public static void Write(ConditioningPlan plan, ConditioningShardPayload networks, TrainingOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(networks);
+        ArgumentNullException.ThrowIfNull(output);
+        var (σ, inputs, settings) = (plan.Activation, plan.Inputs, plan.Settings);
+        var gram = GramMatrix.Of(inputs);
+        var report = new ConditioningReport(σ.ToString(), ActivationMoments.Of(σ).NonLinearity, gram.RowCount, inputs[0].Length, GramMatrix.Separation(gram),
+            KernelSpectrum.Of(gram).SmallestEigenvalue, settings.Width, settings.Networks, settings.Seed,
+            ConditioningSimulation.Summarise(σ, inputs, settings, networks.Networks, firstDepth: 1),
+            plan.Widths.Length == 0 ? null : WidthConvergence.Summarise(σ, inputs, plan.Widths, settings, networks.Widths));
+        ExperimentFiles.Write(Path.Combine(output.OutDirectory, Name), Json.Serialize(report), ConditioningCsv.Build(report),
+            output.NoPlot ? null : stem => ConditioningPlot.Save(report, stem), () => ConditioningTableView.Build(report), output.Format,
+            report.Convergence?.Slope is { } slope ? FormattableString.Invariant($"Kernel error vs width at depth {report.Convergence.Depth}: slope {slope:F3} (CLT: -0.5).") : null,
+            output.Inputs);
     }
 }

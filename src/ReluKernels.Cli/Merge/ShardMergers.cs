@@ -15,5 +15,6 @@ public static class ShardMergers
         new TrainingState.TrainingShardMerger(InitCompare.InitCompareCommand.Name, InitCompare.InitCompareCommand.PlanOf),
         new Compositional.CompositionalShardMerger(),
         new Degeneracy.DegeneracyShardMerger(),
+        new Conditioning.ConditioningShardMerger(),
     ];
 }
