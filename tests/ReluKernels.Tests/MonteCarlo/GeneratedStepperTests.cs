@@ -119,7 +119,7 @@ public sealed class GeneratedStepperTests
     [InlineData(EngineKind.PiecewiseLinear, 5, "hand-written piecewise linear")]
     public void Reports_name_the_code_that_runs(EngineKind kind, int width, string code)
     {
-        var e = new CollapseExperiment(width, 3, WeightDistribution.Orthogonal);
+        var e = new CollapseExperiment(width, 3, kind == EngineKind.FunctionSpace ? WeightDistribution.HeNormal : WeightDistribution.Orthogonal);
         Assert.Equal(code, CollapseEngines.Code(kind, e));
         Assert.Equal(code, CollapseRun.Start(e, kind).Code);
         Assert.Equal(code.StartsWith("generated", StringComparison.Ordinal),
