@@ -180,8 +180,9 @@ public partial class EmittedSourceTests
             foreach (string path in Paths)
                 Assert.Matches($@"\n    private static (int|void) {kernel}{path}\(", text);
         }
-        // Nothing else is emitted as a method.
-        Assert.Equal(Kernels.Length * (Paths.Length + 1), MethodHeader().Count(text));
+        // Nothing else is emitted as a method but the collapse engine's layer step (a ReLU shape of width <= 16).
+        Assert.Matches(@"\n    public static void WeightSpaceStep\(", text);
+        Assert.Equal(Kernels.Length * (Paths.Length + 1) + 1, MethodHeader().Count(text));
     }
 
     [GeneratedRegex(@"^    (public|private) static \w+ \w+\(", RegexOptions.Multiline)]

@@ -16,7 +16,7 @@ internal static class NetworkEmitter
     private const string KernelPaths = Names.KernelPaths;
     private const string KernelArguments = Names.KernelArguments;
     private const string MemoryMarshal = Names.MemoryMarshal;
-    private const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"ReluKernels.Generators\", \"1.0.0\")]";
+    internal const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"ReluKernels.Generators\", \"1.0.0\")]";
 
     /// <summary>
     /// A hint name unique per type: its metadata name (nesting as dots, any character other than a letter, digit or
@@ -52,10 +52,13 @@ internal static class NetworkEmitter
         WriteRemarks(w, spec);
         string self = spec.Type.Type.Name;
         string t = spec.ElementName;
-        using (w.Block($"partial {spec.Type.Type.Keyword} {self} : {Names.NetworkInterface}<{self}, {t}>"))
+        string stepInterface = WeightSpaceStepEmitter.Applies(spec) ? $", {WeightSpaceStepEmitter.Interface}<{self}>" : "";
+        using (w.Block($"partial {spec.Type.Type.Keyword} {self} : {Names.NetworkInterface}<{self}, {t}>{stepInterface}"))
         {
             WriteConstants(w, spec, self, t);
             WriteEntryPoints(w, spec, t);
+            if (WeightSpaceStepEmitter.Applies(spec))
+                new WeightSpaceStepEmitter(spec, w).Emit();
             var forward = new SampleForwardEmitter(spec, w);
             var backward = new SampleBackwardEmitter(spec, w);
             var networks = new NetworkForwardEmitter(spec, w);

@@ -10,11 +10,11 @@ public static class CollapseCsv
     public static void Write(TextWriter writer, IEnumerable<CollapseCellReport> cells)
     {
         ArgumentNullException.ThrowIfNull(cells);
-        var csv = new Csv(writer, "width", "depth", "weights", "bias", "biasStd", "radius", "engine", "detection", "trials", "collapsed", "estimate",
+        var csv = new Csv(writer, "width", "depth", "weights", "bias", "biasStd", "radius", "engine", "code", "detection", "trials", "collapsed", "estimate",
             "ciLow", "ciHigh", "probe", "zeroAtProbe", "zeroEstimate", "zeroCiLow", "zeroCiHigh", "theorem8", "theorem9", "theorem10",
             "refinedLower", "refinedUpper", "agrees", "disagreements");
         foreach (var c in cells)
-            csv.Row(c.Width, c.Depth, c.Weights, c.Bias, c.BiasStd, c.Radius, c.Engine, c.Detection, c.Trials, c.Collapsed, c.Estimate,
+            csv.Row(c.Width, c.Depth, c.Weights, c.Bias, c.BiasStd, c.Radius, c.Engine, c.Code, c.Detection, c.Trials, c.Collapsed, c.Estimate,
                 c.CiLow, c.CiHigh, c.Probe, c.ZeroAtProbe, c.ZeroEstimate, c.ZeroCiLow, c.ZeroCiHigh, c.Theorem8, c.Theorem9, c.Theorem10,
                 c.RefinedLower, c.RefinedUpper, c.Agrees, string.Join(';', c.Disagreements));
     }

@@ -28,7 +28,7 @@ public static class CollapseTableView
         }
         var first = cells.Count > 0 ? cells[0] : null;
         if (first is not null)
-            table.Caption(Markup.Escape($"{first.Weights} weights, {first.Bias} biases, σ_b = {first.BiasStd.ToString(CultureInfo.InvariantCulture)}, Ω = [-{first.Radius.ToString(CultureInfo.InvariantCulture)}, {first.Radius.ToString(CultureInfo.InvariantCulture)}], engine {first.Engine}, detection {first.Detection}. "
+            table.Caption(Markup.Escape($"{first.Weights} weights, {first.Bias} biases, σ_b = {first.BiasStd.ToString(CultureInfo.InvariantCulture)}, Ω = [-{first.Radius.ToString(CultureInfo.InvariantCulture)}, {first.Radius.ToString(CultureInfo.InvariantCulture)}], engine {first.Engine} ({string.Join("; ", cells.Select(c => c.Code).Distinct())}), detection {first.Detection}. "
                 + "✓ = every applicable check passes at α = 1e-6 (exact results two-sided, bounds one-sided)."
                 + (first.Symmetric ? "" : " Asymmetric initialisation: Lu et al.'s theorems assume symmetric laws, so there is no closed form to check.")));
         return table;

@@ -31,6 +31,8 @@ public sealed record CollapseCellReport
     public required double Radius { get; init; }
     /// <summary>The engine that ran.</summary>
     public required string Engine { get; init; }
+    /// <summary>The code that ran the engine: a generated stepper (and its shape) or hand-written (<see cref="CollapseRun.Code"/>).</summary>
+    public required string Code { get; init; }
     /// <summary>How collapse was decided.</summary>
     public required string Detection { get; init; }
     /// <summary>Networks drawn.</summary>
@@ -127,6 +129,7 @@ public sealed record CollapseCellReport
             Symmetric = e.IsSymmetric,
             Radius = e.Radius,
             Engine = run.Engine.ToString(),
+            Code = run.Code,
             Detection = CollapseEngines.Detection(run.Engine, e),
             Trials = t.Trials,
             Collapsed = t.Collapsed,

@@ -13,6 +13,12 @@ namespace ReluKernels.MonteCarlo;
 /// <param name="Complete">Whether the run has finished (all blocks, or the target half-width reached).</param>
 public sealed record CollapseRun(CollapseExperiment Experiment, EngineKind Engine, CollapseTally Tally, long BlocksDone, bool Complete)
 {
+    /// <summary>
+    /// Which code produced the counts, for reports: <see cref="CollapseEngines.Code"/> of the engine, or the generated
+    /// stepper of the consumer's shape after <see cref="MonteCarloDriver.Run{TNet}"/>. It does not affect the counts.
+    /// </summary>
+    public string Code { get; init; } = CollapseEngines.Code(Engine, Experiment);
+
     /// <summary>A run that has not started.</summary>
     public static CollapseRun Start(CollapseExperiment experiment, EngineKind engine) =>
         new(experiment, engine == EngineKind.Auto ? CollapseEngines.Choose(experiment) : engine, new CollapseTally(experiment.Depth), 0, false);

@@ -31,6 +31,9 @@ public sealed record CollapseEstimate
     /// <summary>The engine that produced the counts (never <see cref="EngineKind.Auto"/>).</summary>
     public EngineKind Engine => Run.Engine;
 
+    /// <summary>The code that ran the engine: "generated stepper" and the shape, or "hand-written" and the engine.</summary>
+    public string Code => Run.Code;
+
     /// <summary>Networks drawn (fewer than asked when a target half-width was reached or the run was cancelled).</summary>
     public long Trials => Report.Trials;
 

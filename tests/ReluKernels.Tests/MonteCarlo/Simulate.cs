@@ -9,7 +9,7 @@ internal static class Simulate
     public static CollapseTally Run(CollapseExperiment experiment, EngineKind engine, long trials, ulong seed, int threads = 2, int blockSize = 4096) =>
         Drive(CollapseRun.Start(experiment, engine), new MonteCarloOptions { Trials = trials, Seed = seed, Threads = threads, BlockSize = blockSize }).Tally;
 
-    /// <summary><see cref="MonteCarloDriver.Run"/>, cancelled with the test.</summary>
+    /// <summary><see cref="MonteCarloDriver.Run(CollapseRun, MonteCarloOptions, Action{CollapseRun}?, CancellationToken)"/>, cancelled with the test.</summary>
     public static CollapseRun Drive(CollapseRun run, MonteCarloOptions options, Action<CollapseRun>? afterRound = null) =>
         MonteCarloDriver.Run(run, options, afterRound, TestContext.Current.CancellationToken);
 

@@ -33,6 +33,21 @@ public static class CollapseEngines
             ? $"exact: piecewise-linear on [-{experiment.Radius}, {experiment.Radius}]"
             : "exact: homogeneity (x = ±1)";
 
+    /// <summary>
+    /// Which code <see cref="Create"/> runs for <paramref name="kind"/>, for reports: "generated stepper CollapseWidth5"
+    /// for the weight-space engine at widths 2..16 (source-generated, width unrolled), else "hand-written" and the engine.
+    /// </summary>
+    public static string Code(EngineKind kind, CollapseExperiment experiment)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
+        return (kind == EngineKind.Auto ? Choose(experiment) : kind) switch
+        {
+            EngineKind.FunctionSpace => "hand-written function space",
+            EngineKind.WeightSpace => WeightSpaceShapes.Code(experiment.Width),
+            _ => "hand-written piecewise linear",
+        };
+    }
+
     /// <summary>A new engine (with its own scratch buffers) of <paramref name="kind"/> for <paramref name="experiment"/>.</summary>
     /// <exception cref="ArgumentException">The engine cannot run the experiment.</exception>
     public static CollapseEngine Create(EngineKind kind, CollapseExperiment experiment)
@@ -42,7 +57,7 @@ public static class CollapseEngines
         return (kind == EngineKind.Auto ? Choose(experiment) : kind) switch
         {
             EngineKind.FunctionSpace => new FunctionSpaceEngine(experiment),
-            EngineKind.WeightSpace => new WeightSpaceEngine(experiment),
+            EngineKind.WeightSpace => WeightSpaceShapes.Engine(experiment) ?? new WeightSpaceEngine(experiment),
             _ => new PiecewiseLinearEngine(experiment),
         };
     }

@@ -8,6 +8,8 @@ namespace ReluKernels.MonteCarlo.Engines;
 /// column has the law of a width × 1 first layer up to a positive scale, which zero patterns ignore. The weights of the
 /// next layer are drawn only when it is reached (lazily), 16·width² at a time, as <c>W[i, j, lane]</c>; uniform weights
 /// are U[−1, 1) and orthogonal ones Gaussian columns orthonormalised per lane (scales are irrelevant to zero patterns).
+/// The width is a run-time value; <see cref="GeneratedWeightSpaceStepper{TNet}"/> runs the same step, draw for draw,
+/// with the width unrolled by the source generator.
 /// </summary>
 internal struct WeightSpaceStepper : ILaneStepper
 {
@@ -30,15 +32,18 @@ internal struct WeightSpaceStepper : ILaneStepper
 
     public readonly void Restart() => _draws.Restart();
 
-    public readonly void Reset(Vector512<int> lanes)
+    public readonly void Reset(Vector512<int> lanes) => ResetLanes(_plus, _minus, _width, lanes);
+
+    /// <summary>Puts the input x = ±1, embedded as (±1, 0, …, 0), in the <paramref name="lanes"/> of a weight-space state.</summary>
+    internal static void ResetLanes(float[] plus, float[] minus, int width, Vector512<int> lanes)
     {
         var mask = lanes.AsSingle();
-        ref float plus = ref _plus[0], minus = ref _minus[0];
-        for (int j = 0; j < _width; j++)
+        ref float p = ref plus[0], m = ref minus[0];
+        for (int j = 0; j < width; j++)
         {
             var value = j == 0 ? Vector512<float>.One : Vector512<float>.Zero;
-            Vector512.ConditionalSelect(mask, value, Vector512.LoadUnsafe(ref plus, (nuint)(j * Lanes))).StoreUnsafe(ref plus, (nuint)(j * Lanes));
-            Vector512.ConditionalSelect(mask, -value, Vector512.LoadUnsafe(ref minus, (nuint)(j * Lanes))).StoreUnsafe(ref minus, (nuint)(j * Lanes));
+            Vector512.ConditionalSelect(mask, value, Vector512.LoadUnsafe(ref p, (nuint)(j * Lanes))).StoreUnsafe(ref p, (nuint)(j * Lanes));
+            Vector512.ConditionalSelect(mask, -value, Vector512.LoadUnsafe(ref m, (nuint)(j * Lanes))).StoreUnsafe(ref m, (nuint)(j * Lanes));
         }
     }
 
@@ -85,7 +90,7 @@ internal struct WeightSpaceStepper : ILaneStepper
     }
 }
 
-/// <summary>The lazy weight-space engine (<see cref="EngineKind.WeightSpace"/>).</summary>
+/// <summary>The lazy weight-space engine (<see cref="EngineKind.WeightSpace"/>) for any width: the fallback where no generated stepper exists.</summary>
 internal sealed class WeightSpaceEngine(CollapseExperiment experiment) : CollapseEngine(experiment)
 {
     private WeightSpaceStepper _first = new(experiment.Width, experiment.Weights), _second = new(experiment.Width, experiment.Weights);
