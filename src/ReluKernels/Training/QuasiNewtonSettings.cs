@@ -57,6 +57,6 @@ public sealed record QuasiNewtonSettings : OptimizerSettings
 
     /// <inheritdoc/>
     public override string ToString() => Method == QuasiNewtonMethod.Bfgs
-        ? $"BFGS(gtol {GradientTolerance}, xtol {ParameterTolerance}, ftol {FunctionProgressTolerance})"
-        : $"L-BFGS(memory {Memory}, gtol {GradientTolerance}, xtol {ParameterTolerance}, ftol {FunctionProgressTolerance})";
+        ? $"BFGS(full batch, gtol {GradientTolerance}, xtol {ParameterTolerance}, ftol {FunctionProgressTolerance})"
+        : $"L-BFGS(full batch, memory {Memory}, gtol {GradientTolerance}, xtol {ParameterTolerance}, ftol {FunctionProgressTolerance})";
 }
