@@ -38,22 +38,23 @@ public static class TrainingCliOptions
         return option;
     }
 
-    /// <summary><c>--optimizer</c>: one of <see cref="OptimizerKind"/>, or <c>all</c> (parsed as null) for each of <see cref="OptimizerKindExtensions.LuEtAl"/>.</summary>
-    public static Option<OptimizerKind?> OptimizerOrAll(string description) => new("--optimizer")
+    /// <summary><c>--optimizer</c>: a <see cref="OptimizerKind"/> name, or <see cref="AllOptimizers"/> for each of <see cref="OptimizerKindExtensions.LuEtAl"/>; <see cref="KindOrAll"/> reads it.</summary>
+    public static Option<string> OptimizerOrAll(string description)
     {
-        Description = description,
-        CustomParser = r =>
-        {
-            string token = r.Tokens.Count == 1 ? r.Tokens[0].Value : "";
-            if (token.Equals(AllOptimizers, StringComparison.OrdinalIgnoreCase))
-                return null;
-            foreach (var kind in Enum.GetValues<OptimizerKind>())
-                if (kind.Name().Equals(token, StringComparison.OrdinalIgnoreCase))
-                    return kind;
-            r.AddError($"--optimizer must be one of {string.Join(", ", Enum.GetValues<OptimizerKind>().Select(k => k.Name()))} or {AllOptimizers}, got '{token}'");
-            return null;
-        },
-    };
+        var option = new Option<string>("--optimizer") { Description = description };
+        option.AcceptOnlyFromAmong([.. Enum.GetValues<OptimizerKind>().Select(k => k.Name()), AllOptimizers]);
+        return option;
+    }
+
+    /// <summary>The optimiser <paramref name="option"/> names (else <paramref name="fallback"/>), or null for <see cref="AllOptimizers"/>.</summary>
+    public static OptimizerKind? KindOrAll(this ParseResult result, Option<string> option, OptimizerKind fallback)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (!result.WasGiven(option))
+            return fallback;
+        string name = result.GetValue(option)!;
+        return name == AllOptimizers ? null : Enum.GetValues<OptimizerKind>().Single(k => k.Name() == name);
+    }
 
     /// <summary>The <c>--optimizer</c> value that runs every optimiser of <see cref="OptimizerKindExtensions.LuEtAl"/>.</summary>
     public const string AllOptimizers = "all";

@@ -74,7 +74,7 @@ public static class TrainCollapseCommand
         command.SetAction(r =>
         {
             bool isPaper = r.GetValue(paper);
-            var chosen = r.WasGiven(optimizer) ? r.GetValue(optimizer) : OptimizerKind.Adam;
+            var chosen = r.KindOrAll(optimizer, OptimizerKind.Adam);
             if (chosen is null && r.WasGiven(lr))
                 throw new UsageException($"--lr sets one optimiser's rate; --optimizer {TrainingCliOptions.AllOptimizers} runs each at its default");
             OptimizerKind[] kinds = chosen is { } one ? [one] : [.. OptimizerKindExtensions.LuEtAl];

@@ -40,11 +40,13 @@ internal static class QuasiNewtonTraining
         }
         catch (NonFiniteLossException)
         {
+            // Epoch k + 1 is the evaluation that saw it; the history holds the k before, as for a first-order divergence.
             status = TrainingStatus.Diverged;
+            objective.Evaluations++;
         }
         catch (OptimizationException)
         {
-            // A MathNet failure after k evaluations is seen in epoch k + 1 (so the history holds k losses, as for a divergence).
+            // A MathNet failure after k evaluations is seen in epoch k + 1, likewise (at the end of the budget it is just the end).
             status = objective.Evaluations < maxEpochs ? TrainingStatus.Diverged : TrainingStatus.MaxEpochsReached;
             if (status == TrainingStatus.Diverged)
                 objective.Evaluations++;
@@ -53,7 +55,7 @@ internal static class QuasiNewtonTraining
         double finalLoss = trainer.Loss(parameters, data);
         if (!double.IsFinite(finalLoss))
             status = TrainingStatus.Diverged;
-        return new TrainingResult(status, Math.Max(1, objective.Evaluations), finalLoss, objective.VanishedEpoch);
+        return new TrainingResult(status, objective.Evaluations, finalLoss, objective.VanishedEpoch);
     }
 
     /// <summary>The loss and gradient as MathNet sees them, with the bookkeeping of epochs, history and the best point.</summary>

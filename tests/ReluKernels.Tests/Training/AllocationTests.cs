@@ -7,7 +7,7 @@ namespace ReluKernels.Tests.Training;
 /// <summary>A training step — forward, loss, backward, optimiser update on a mini-batch — allocates nothing on a generated shape; nor does a whole training.</summary>
 public sealed class AllocationTests
 {
-    public static TheoryData<string> Optimizers => ["sgd", "momentum", "nesterov", "adam"];
+    public static TheoryData<string> Optimizers => ["sgd", "momentum", "nesterov", "adam", "adagrad", "adadelta", "rmsprop"];
 
     [Theory]
     [MemberData(nameof(Optimizers))]
@@ -65,8 +65,11 @@ public sealed class AllocationTests
         Assert.True(bytes == 0, $"SELU: {bytes} bytes allocated by 200 steps");
     }
 
-    private static OptimizerSettings Settings(string name) => name switch
+    private static FirstOrderSettings Settings(string name) => name switch
     {
+        "adagrad" => new AdaGradSettings(),
+        "adadelta" => new AdaDeltaSettings(),
+        "rmsprop" => new RmsPropSettings(),
         "sgd" => new SgdSettings(1e-3),
         "momentum" => new SgdSettings(1e-3, 0.9),
         "nesterov" => new SgdSettings(1e-3, 0.9, nesterov: true),
