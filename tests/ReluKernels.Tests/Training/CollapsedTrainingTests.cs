@@ -99,7 +99,7 @@ public sealed class CollapsedTrainingTests
         {
             // Layers 1 → 2 → 2 → 1: weights 0.5 and biases 0.1 keep every pre-activation positive on [0, 1].
             var parameters = Enumerable.Repeat(0.5, shape.ParameterCount).ToArray();
-            for (int l = 0; l < shape.LayerCount; l++)
+            for (int l = 1; l <= shape.LayerCount; l++)
                 parameters.AsSpan(shape.BiasOffset(l), shape.LayerOutputs(l)).Fill(0.1);
             var options = new TrainingOptions { Optimizer = new QuasiNewtonSettings(method), MaxEpochs = 500 };
             var rng = new CounterRng(1, 0);
