@@ -44,7 +44,8 @@ public static class CommandLineGenerator
     private static readonly OptionSpec Runs = O("--runs", ["1", "2"], "0", "2147483648");
     private static readonly OptionSpec Epochs = O("--epochs", ["1", "2"], "0", "1e9");
     private static readonly OptionSpec LearningRate = O("--lr", ["0.01", "1e-3"], "0", "Infinity");
-    private static readonly OptionSpec Optimizer = O("--optimizer", ["adam", "sgd", "Momentum", "nesterov"], "lbfgs");
+    private static readonly OptionSpec Optimizer = O("--optimizer", ["adam", "sgd", "Momentum", "nesterov", "adagrad", "AdaDelta", "rmsprop", "bfgs", "lbfgs"], "all", "lbfgsb");
+    private static readonly OptionSpec OptimizerOrAll = O("--optimizer", ["adam", "sgd", "nesterov", "adagrad", "adadelta", "RmsProp", "bfgs", "lbfgs", "all"], "rprop", "all,adam");
     private static readonly OptionSpec Momentum = O("--momentum", ["0", "0.5", "0.999"], "1", "-0.1");
     private static readonly OptionSpec BatchSize = O("--batch-size", ["0", "4"], "2147483648");
     private static readonly OptionSpec Paper = new("--paper", [], []);
@@ -74,7 +75,7 @@ public static class CommandLineGenerator
             Trials, .. Shared], MonteCarloBudget),
         new(["train-collapse"], [
             O("--target", ["abs", "xsin5x", "step-sine", "abs-sum-diff"], "sine"), O("--loss", ["mse", "MAE"], "l2"), O("--width", ["2", "64"], "0", "65", "2.5"),
-            O("--depth", ["1", "3"], "0"), Runs, Epochs, LearningRate, Optimizer, Momentum, BatchSize, Paper, .. Shared], TrainingBudget),
+            O("--depth", ["1", "3"], "0"), Runs, Epochs, LearningRate, OptimizerOrAll, Momentum, BatchSize, Paper, .. Shared], TrainingBudget),
         new(["train-success"], [
             O("--targets", ["f1", "f1,f2", "f2"], "f3"), O("--widths", ["4", "2,4"], "1", "65"), Runs, Epochs, LearningRate, Optimizer, Momentum, BatchSize,
             Paper, .. Shared], TrainingBudget),

@@ -49,7 +49,7 @@ public sealed class UsageErrorTests
     [InlineData("train-collapse", "--lr", "NaN")]
     [InlineData("train-collapse", "--target", "sine")]
     [InlineData("train-collapse", "--loss", "l2")]
-    [InlineData("train-collapse", "--optimizer", "lbfgs")]
+    [InlineData("train-collapse", "--optimizer", "rprop")]
     [InlineData("train-collapse", "--optimizer", "adam", "--momentum", "0.5")]
     [InlineData("train-collapse", "--optimizer", "momentum", "--momentum", "1")]
     [InlineData("train-collapse", "--batch-size", "-1")]

@@ -30,13 +30,34 @@ public static class TrainingCliOptions
         return option;
     }
 
-    /// <summary><c>--optimizer</c>: adam, sgd, momentum or nesterov.</summary>
+    /// <summary><c>--optimizer</c>: one of <see cref="OptimizerKind"/>.</summary>
     public static Option<OptimizerKind> Optimizer(string description)
     {
         var option = OptionValues.Choice<OptimizerKind>("--optimizer");
         option.Description = description;
         return option;
     }
+
+    /// <summary><c>--optimizer</c>: a <see cref="OptimizerKind"/> name, or <see cref="AllOptimizers"/> for each of <see cref="OptimizerKindExtensions.LuEtAl"/>; <see cref="KindOrAll"/> reads it.</summary>
+    public static Option<string> OptimizerOrAll(string description)
+    {
+        var option = new Option<string>("--optimizer") { Description = description };
+        option.AcceptOnlyFromAmong([.. Enum.GetValues<OptimizerKind>().Select(k => k.Name()), AllOptimizers]);
+        return option;
+    }
+
+    /// <summary>The optimiser <paramref name="option"/> names (else <paramref name="fallback"/>), or null for <see cref="AllOptimizers"/>.</summary>
+    public static OptimizerKind? KindOrAll(this ParseResult result, Option<string> option, OptimizerKind fallback)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (!result.WasGiven(option))
+            return fallback;
+        string name = result.GetValue(option)!;
+        return name == AllOptimizers ? null : Enum.GetValues<OptimizerKind>().Single(k => k.Name() == name);
+    }
+
+    /// <summary>The <c>--optimizer</c> value that runs every optimiser of <see cref="OptimizerKindExtensions.LuEtAl"/>.</summary>
+    public const string AllOptimizers = "all";
 
     /// <summary><c>--momentum</c>: μ in [0, 1) for the momentum optimisers; <see cref="OptimizerDefaults.Momentum"/> by default.</summary>
     public static Option<double> Momentum()
@@ -75,17 +96,19 @@ public static class TrainingCliOptions
     }
 
     /// <summary>
-    /// The optimiser the command line asks for: <c>--optimizer</c> (else <paramref name="defaultKind"/>) with <c>--lr</c>
-    /// (else <paramref name="defaultLearningRate"/>) and <c>--momentum</c>.
+    /// The optimiser <paramref name="kind"/> with <c>--lr</c> (else <paramref name="defaultLearningRate"/>, else the
+    /// optimiser's own default) and <c>--momentum</c>.
     /// </summary>
-    /// <exception cref="UsageException"><c>--momentum</c> was given for an optimiser without momentum.</exception>
-    public static OptimizerSettings OptimizerSettings(this ParseResult result, Option<OptimizerKind> optimizer, Option<double> learningRate,
-        Option<double> momentum, OptimizerKind defaultKind, double defaultLearningRate)
+    /// <exception cref="UsageException"><c>--momentum</c> was given for an optimiser without momentum, or <c>--lr</c> for one without a learning rate.</exception>
+    public static OptimizerSettings OptimizerSettings(this ParseResult result, OptimizerKind kind, Option<double> learningRate,
+        Option<double> momentum, double? defaultLearningRate)
     {
-        var kind = result.ValueOr(optimizer, defaultKind);
         if (result.WasGiven(momentum) && !kind.UsesMomentum())
-            throw new UsageException($"--momentum applies to --optimizer momentum or nesterov, not {kind.ToString().ToLowerInvariant()}");
-        return kind.Settings(result.ValueOr(learningRate, defaultLearningRate), result.GetValue(momentum));
+            throw new UsageException($"--momentum applies to --optimizer momentum or nesterov, not {kind.Name()}");
+        if (result.WasGiven(learningRate) && !kind.HasLearningRate())
+            throw new UsageException($"--lr applies to the first-order optimisers, not {kind.Name()} (a line search sets its steps)");
+        double? lr = result.WasGiven(learningRate) ? result.GetValue(learningRate) : kind.HasLearningRate() ? defaultLearningRate : null;
+        return kind.Settings(lr, result.GetValue(momentum));
     }
 
     /// <summary>Whether <paramref name="option"/> was given on the command line.</summary>

@@ -53,8 +53,9 @@ public static class TrainCollapseCommand
             CollapseTrainingExperiment.Depth, ShapeLimits.MinDepth, ShapeLimits.MaxDepth);
         var runs = TrainingCliOptions.Runs($"Independent trainings (default {CollapseTrainingDefaults.Runs}; --paper: {CollapseTrainingDefaults.PaperRuns}; at most {MaxRuns}).", MaxRuns);
         var epochs = TrainingCliOptions.Epochs($"Epochs per training (default {CollapseTrainingDefaults.Epochs}; --paper: {CollapseTrainingDefaults.PaperEpochs}).");
-        var lr = TrainingCliOptions.LearningRate($"Learning rate (default {CollapseTrainingDefaults.LearningRate}).");
-        var optimizer = TrainingCliOptions.Optimizer("Optimizer: adam (default), sgd, momentum or nesterov.");
+        var lr = TrainingCliOptions.LearningRate("Learning rate of a first-order optimiser (default: PyTorch's for each, 1e-3 for adam and sgd).");
+        var optimizer = TrainingCliOptions.OptimizerOrAll("Optimizer: adam (default), sgd, momentum, nesterov, adagrad, adadelta, rmsprop, bfgs, lbfgs, "
+            + "or all: the same seeds under each of Lu et al.'s eight (sgd, nesterov, adagrad, adadelta, rmsprop, adam, bfgs, lbfgs) at their defaults, one row each.");
         var momentum = TrainingCliOptions.Momentum();
         var batch = TrainingCliOptions.BatchSize($"Mini-batch size (default {CollapseTrainingDefaults.BatchSize}, as Lu et al. (2019); 0 = full batch).");
         var paper = TrainingCliOptions.Paper($"Paper scale: {CollapseTrainingDefaults.PaperRuns} runs of {CollapseTrainingDefaults.PaperEpochs} epochs ({CollapseTrainingDefaults.PaperScaleNote}).");
@@ -73,20 +74,22 @@ public static class TrainCollapseCommand
         command.SetAction(r =>
         {
             bool isPaper = r.GetValue(paper);
-            var optimizerKind = r.ValueOr(optimizer, OptimizerKind.Adam);
-            double learningRate = r.ValueOr(lr, CollapseTrainingDefaults.LearningRate);
-            var optimizerSettings = r.OptimizerSettings(optimizer, lr, momentum, OptimizerKind.Adam, CollapseTrainingDefaults.LearningRate);
+            var chosen = r.KindOrAll(optimizer, OptimizerKind.Adam);
+            if (chosen is null && r.WasGiven(lr))
+                throw new UsageException($"--lr sets one optimiser's rate; --optimizer {TrainingCliOptions.AllOptimizers} runs each at its default");
+            OptimizerKind[] kinds = chosen is { } one ? [one] : [.. OptimizerKindExtensions.LuEtAl];
             var problem = Problems.Named(r.GetValue(target)!);
             int w = r.ValueOr(width, CollapseTrainingExperiment.ArchitectureFor(problem).Width);
             var architecture = new NetworkArchitecture(w, r.GetValue(depth), problem.Target.InputDim, problem.Target.OutputDim);
             int epochCount = r.ValueOr(epochs, isPaper ? CollapseTrainingDefaults.PaperEpochs : CollapseTrainingDefaults.Epochs);
-            var setup = new CollapseTrainingSetup
+            var settings = kinds.Select(k => chosen is null ? k.Settings(null, r.GetValue(momentum)) : r.OptimizerSettings(k, lr, momentum, null)).ToArray();
+            var first = new CollapseTrainingSetup
             {
                 Problem = problem,
                 Architecture = architecture,
                 Training = new TrainingOptions
                 {
-                    Optimizer = optimizerSettings,
+                    Optimizer = settings[0],
                     Loss = r.GetValue(loss).ToLossFunction(),
                     BatchSize = r.ValueOr(batch, CollapseTrainingDefaults.BatchSize),
                     MaxEpochs = epochCount,
@@ -107,19 +110,29 @@ public static class TrainCollapseCommand
                 ["loss"] = Lower(r.GetValue(loss)),
                 ["width"] = I(w),
                 ["depth"] = I(architecture.Depth),
-                ["runs"] = I(setup.Parallel.Runs),
+                ["runs"] = I(first.Parallel.Runs),
                 ["epochs"] = I(epochCount),
-                ["optimizer"] = Lower(optimizerKind),
-                ["lr"] = learningRate.ToString("R", CultureInfo.InvariantCulture),
-                ["batch-size"] = I(setup.Training.BatchSize),
-                ["seed"] = setup.Parallel.Seed.ToString(CultureInfo.InvariantCulture),
+                ["optimizer"] = chosen?.Name() ?? TrainingCliOptions.AllOptimizers,
+                ["batch-size"] = I(first.Training.BatchSize),
+                ["seed"] = first.Parallel.Seed.ToString(CultureInfo.InvariantCulture),
             };
-            if (optimizerKind.UsesMomentum())
+            if (chosen is not null && settings[0] is FirstOrderSettings firstOrder)
+                arguments["lr"] = firstOrder.LearningRate.ToString("R", CultureInfo.InvariantCulture);
+            if (kinds.Any(k => k.UsesMomentum()))
                 arguments["momentum"] = r.GetValue(momentum).ToString("R", CultureInfo.InvariantCulture);
-            var cell = new TrainingCell(problem.Name, architecture, epochCount, setup.Parallel,
+            // One cell per optimiser, all with the same seed: run r starts from the same network under each.
+            var setups = settings.Select(s => first with { Training = first.Training with { Optimizer = s } }).ToArray();
+            var cells = setups.Select((setup, i) => new TrainingCell(chosen is null ? kinds[i].Name() : problem.Name, architecture, epochCount, setup.Parallel,
                 (indices, progress, finished, cancellation) => CollapseTrainingExperiment.Train(setup, indices, progress, finished, cancellation),
-                () => CollapseTrainingExperiment.Initializer, () => CollapseTrainingExperiment.Classifier(setup));
-            var plan = new TrainingPlan(Name, arguments, [cell], (batches, o) => Write(CollapseTrainingExperiment.Result(setup, batches[0].Kernel, batches[0].Runs), r.GetValue(loss), o));
+                () => CollapseTrainingExperiment.Initializer, () => CollapseTrainingExperiment.Classifier(setup))).ToArray();
+            var plan = new TrainingPlan(Name, arguments, cells, (batches, o) =>
+            {
+                var results = batches.Select((b, i) => CollapseTrainingExperiment.Result(setups[i], b.Kernel, b.Runs)).ToArray();
+                if (chosen is null)
+                    WriteComparison(results, r.GetValue(loss), o);
+                else
+                    Write(results[0], r.GetValue(loss), o);
+            });
             return run(plan, new TrainingRequest(r.GetValue(shard) ?? Shard.Whole, r.GetValue(checkpoint),
                 new TrainingOutput(r.GetValue(output)!, r.GetValue(format), r.GetValue(noPlot), null)));
         });
@@ -133,6 +146,14 @@ public static class TrainCollapseCommand
         ExperimentFiles.Write(stem, Json.Serialize(report), TrainCollapseCsv.Build(report),
             o.NoPlot ? null : s => TrainCollapsePlot.Save(result, s), () => TrainCollapseTableView.Build(report), o.Format,
             TrainCollapseTableView.Note(report), o.Inputs);
+    }
+
+    private static void WriteComparison(CollapseTrainingResult[] results, LossOption loss, TrainingOutput o)
+    {
+        var reports = results.Select(x => x.Report).ToArray();
+        string stem = Path.Combine(o.OutDirectory, $"{Name}-{reports[0].Target}-{Lower(loss)}-optimizers");
+        ExperimentFiles.Write(stem, Json.Serialize(reports), OptimizerComparisonView.Csv(reports), null, () => OptimizerComparisonView.Build(reports), o.Format,
+            OptimizerComparisonView.Note(reports), o.Inputs);
     }
 
     private static string Lower<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();

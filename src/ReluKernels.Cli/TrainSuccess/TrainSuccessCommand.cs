@@ -48,7 +48,7 @@ public static class TrainSuccessCommand
         var runs = TrainingCliOptions.Runs($"Trainings per width (default {TrainingSuccessDefaults.RunsPerWidth}, as Shin & Karniadakis (2020); at most {MaxRuns}).", MaxRuns);
         var epochs = TrainingCliOptions.Epochs($"Epochs per training (default {TrainingSuccessDefaults.Epochs}; --paper: {TrainingSuccessDefaults.PaperEpochs:N0}).");
         var lr = TrainingCliOptions.LearningRate($"Learning rate (default {TrainingSuccessDefaults.LearningRate}; --paper: {TrainingSuccessDefaults.PaperLearningRate}).");
-        var optimizer = TrainingCliOptions.Optimizer("Optimizer: adam (default), sgd (--paper), momentum or nesterov.");
+        var optimizer = TrainingCliOptions.Optimizer("Optimizer: adam (default), sgd (--paper), momentum, nesterov, adagrad, adadelta, rmsprop, bfgs or lbfgs.");
         var momentum = TrainingCliOptions.Momentum();
         var batch = TrainingCliOptions.BatchSize($"Mini-batch size (default {TrainingSuccessDefaults.BatchSize}, as Shin & Karniadakis (2020); 0 = full batch).");
         var paper = TrainingCliOptions.Paper($"Shin & Karniadakis's settings: SGD, lr {TrainingSuccessDefaults.PaperLearningRate}, {TrainingSuccessDefaults.PaperEpochs:N0} epochs, "
@@ -69,7 +69,7 @@ public static class TrainSuccessCommand
         {
             bool isPaper = r.GetValue(paper);
             var defaultOptimizer = isPaper ? TrainingSuccessDefaults.PaperOptimizer : TrainingSuccessDefaults.Optimizer;
-            var optimizerSettings = r.OptimizerSettings(optimizer, lr, momentum, OptimizerKindExtensions.KindOf(defaultOptimizer),
+            var optimizerSettings = r.OptimizerSettings(r.ValueOr(optimizer, OptimizerKindExtensions.KindOf(defaultOptimizer)), lr, momentum,
                 defaultOptimizer.LearningRate);
             var jobs = new List<(TargetProblem Problem, int Width)>();
             foreach (string name in r.ValueOr(targets, targetNames))
@@ -102,10 +102,11 @@ public static class TrainSuccessCommand
                 ["runs"] = I(parallel.Runs),
                 ["epochs"] = I(training.MaxEpochs),
                 ["optimizer"] = kind.ToString().ToLowerInvariant(),
-                ["lr"] = optimizerSettings.LearningRate.ToString("R", CultureInfo.InvariantCulture),
                 ["batch-size"] = I(training.BatchSize),
                 ["seed"] = parallel.Seed.ToString(CultureInfo.InvariantCulture),
             };
+            if (optimizerSettings is FirstOrderSettings firstOrder)
+                arguments["lr"] = firstOrder.LearningRate.ToString("R", CultureInfo.InvariantCulture);
             if (kind.UsesMomentum())
                 arguments["momentum"] = r.GetValue(momentum).ToString("R", CultureInfo.InvariantCulture);
             if (r.WasGiven(widths))

@@ -12,7 +12,7 @@ namespace ReluKernels.Training;
 /// uses). A parameter whose gradient has always been exactly 0 keeps m = v = 0 and therefore never moves, which is what
 /// Lu et al.'s Lemma 3 needs of a collapsed network; that is why ε must be positive.
 /// </remarks>
-public sealed record AdamSettings : OptimizerSettings
+public sealed record AdamSettings : FirstOrderSettings
 {
     /// <summary>Creates Adam settings.</summary>
     /// <param name="learningRate">η &gt; 0.</param>
@@ -25,9 +25,7 @@ public sealed record AdamSettings : OptimizerSettings
         LearningRate = CheckLearningRate(learningRate);
         Beta1 = CheckDecay(beta1, nameof(beta1));
         Beta2 = CheckDecay(beta2, nameof(beta2));
-        if (!(epsilon > 0) || double.IsPositiveInfinity(epsilon))
-            throw new ArgumentOutOfRangeException(nameof(epsilon), epsilon, "epsilon must be positive and finite.");
-        Epsilon = epsilon;
+        Epsilon = CheckPositive(epsilon, nameof(epsilon));
     }
 
     /// <inheritdoc/>

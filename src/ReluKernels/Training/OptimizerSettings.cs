@@ -1,25 +1,22 @@
-using System.Numerics;
-
 namespace ReluKernels.Training;
 
 /// <summary>
-/// An optimiser's hyper-parameters, validated at construction: an immutable description that creates one
-/// <see cref="IOptimizer{T}"/> per training (or per thread) with <see cref="Create{T}"/>.
+/// An optimiser's hyper-parameters, validated at construction. Two kinds: <see cref="FirstOrderSettings"/> (an
+/// <see cref="IOptimizer{T}"/> stepping on each mini-batch's gradient) and <see cref="QuasiNewtonSettings"/> (BFGS or
+/// L-BFGS on the full-batch loss); <see cref="Trainer{TKernel, T}"/> runs either.
 /// </summary>
 public abstract record OptimizerSettings
 {
-    /// <summary>The step size (&gt; 0, finite).</summary>
-    public abstract double LearningRate { get; }
-
-    /// <summary>A fresh optimiser with zero state for <paramref name="parameterCount"/> parameters.</summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="parameterCount"/> is less than 1.</exception>
-    public abstract IOptimizer<T> Create<T>(int parameterCount) where T : unmanaged, IFloatingPointIeee754<T>;
+    /// <summary>Prevents derivation outside the library: the trainer knows how to run each kind.</summary>
+    private protected OptimizerSettings()
+    {
+    }
 
     /// <summary>Throws unless <paramref name="learningRate"/> is positive and finite.</summary>
     private protected static double CheckLearningRate(double learningRate)
     {
         if (!(learningRate > 0) || double.IsPositiveInfinity(learningRate))
-            throw new ArgumentOutOfRangeException(nameof(learningRate), learningRate, "The learning rate must be positive and finite.");
+            throw new ArgumentOutOfRangeException(nameof(learningRate), learningRate, $"The learning rate must be positive and finite; got {learningRate}.");
         return learningRate;
     }
 
@@ -27,7 +24,15 @@ public abstract record OptimizerSettings
     private protected static double CheckDecay(double value, string name)
     {
         if (!(value >= 0 && value < 1))
-            throw new ArgumentOutOfRangeException(name, value, $"{name} must be in [0, 1).");
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be in [0, 1); got {value}.");
+        return value;
+    }
+
+    /// <summary>Throws unless <paramref name="value"/> is positive and finite.</summary>
+    private protected static double CheckPositive(double value, string name)
+    {
+        if (!(value > 0) || double.IsPositiveInfinity(value))
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be positive and finite; got {value}.");
         return value;
     }
 }

@@ -17,7 +17,7 @@ namespace ReluKernels.Training;
 /// v ← μ v − η g (the two agree for a constant learning rate up to the scaling of v). PyTorch's first step sets v = g,
 /// which equals μ·0 + g here. Shin &amp; Karniadakis 2020, §5.2 uses momentum 0.9 with learning rate 0.005.
 /// </remarks>
-public sealed record SgdSettings : OptimizerSettings
+public sealed record SgdSettings : FirstOrderSettings
 {
     /// <summary>Creates SGD settings.</summary>
     /// <param name="learningRate">η &gt; 0.</param>

@@ -5,7 +5,8 @@ namespace ReluKernels.Training;
 
 /// <summary>
 /// Trains one network at a time on a <see cref="Dataset{T}"/> with the kernel <typeparamref name="TKernel"/>: mini-batch
-/// or full-batch gradient descent with any <see cref="IOptimizer{T}"/>, learning-rate and epoch limits, early stopping on
+/// or full-batch gradient descent with any <see cref="IOptimizer{T}"/> (<see cref="FirstOrderSettings"/>), or full-batch
+/// BFGS / L-BFGS (<see cref="QuasiNewtonSettings"/>, whose documentation says how its epochs count), epoch limits, early stopping on
 /// a plateau, divergence detection and gradient-vanishing detection. Generic over the kernel struct, so the JIT compiles
 /// the loop once per kernel type with direct calls into the generated shape.
 /// </summary>
@@ -13,7 +14,8 @@ namespace ReluKernels.Training;
 /// <para><b>Memory.</b> An instance owns every buffer a step needs (outputs, output gradients, the gathered mini-batch,
 /// parameter gradients, the kernel's workspace, the sample order) and the optimiser's state. Buffers are sized for the
 /// largest data set seen so far and grow only when a larger one arrives (or pass a capacity to the constructor), so
-/// <see cref="Step"/> and <see cref="Train"/> allocate nothing in steady state. An instance is not thread-safe; use one
+/// <see cref="Step"/> and <see cref="Train"/> allocate nothing in steady state — except a quasi-Newton training, which runs
+/// MathNet.Numerics' minimisers and allocates per iteration. An instance is not thread-safe; use one
 /// per thread (<see cref="ParallelTraining"/> does).</para>
 /// <para><b>A step</b> (one mini-batch): forward pass, loss and dL/dy (<see cref="Losses"/>), dL/dθ by the kernel's
 /// backward pass, then the optimiser's update. If the mini-batch loss is NaN or infinite the update is skipped and the
@@ -26,7 +28,7 @@ public sealed class Trainer<TKernel, T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly TKernel _kernel;
-    private readonly IOptimizer<T> _optimizer;
+    private readonly IOptimizer<T>? _optimizer;
     private readonly int _hiddenParameters;
     private readonly int _parameterCount;
     private readonly T[] _gradients;
@@ -54,7 +56,7 @@ public sealed class Trainer<TKernel, T>
         Options = options;
         Architecture = a;
         _parameterCount = kernel.ParameterCount;
-        _optimizer = options.Optimizer.Create<T>(_parameterCount);
+        _optimizer = options.Optimizer is FirstOrderSettings firstOrder ? firstOrder.Create<T>(_parameterCount) : null;
         _hiddenParameters = a.WeightOffset(a.LayerCount);
         _gradients = new T[_parameterCount];
         _workspace = new T[kernel.BackwardWorkspaceLength];
@@ -81,12 +83,15 @@ public sealed class Trainer<TKernel, T>
     /// <param name="inputs">Feature-major inputs of the batch, <c>InputDim·batch</c> values.</param>
     /// <param name="targets">Feature-major targets of the batch, <c>OutputDim·batch</c> values.</param>
     /// <exception cref="ArgumentException">A span's length does not fit the shape.</exception>
+    /// <exception cref="InvalidOperationException">The optimiser is quasi-Newton, which has no single-batch step (use <see cref="Train"/>).</exception>
     public StepResult Step(Span<T> parameters, ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets)
     {
         var a = Architecture;
         int batch = KernelArguments.SampleBatch(parameters.Length, _parameterCount, inputs.Length, a.InputDim, targets.Length, a.OutputDim, nameof(targets));
         if (batch == 0)
             throw new ArgumentException("The batch is empty.", nameof(inputs));
+        if (_optimizer is null)
+            throw new InvalidOperationException($"{Options.Optimizer} minimises the full-batch loss and has no single step; use Train.");
         EnsureCapacity(batch);
         return StepCore(parameters, inputs, targets, batch, []);
     }
@@ -107,6 +112,10 @@ public sealed class Trainer<TKernel, T>
     /// <para><b>Gradient vanishing.</b> An epoch in which every mini-batch gave every hidden-layer parameter an exactly
     /// zero gradient is recorded (<see cref="TrainingResult.GradientVanishedEpoch"/>); it stops the training only when
     /// <see cref="TrainingOptions.StopWhenGradientVanishes"/> is set.</para>
+    /// <para><b>Quasi-Newton</b> (<see cref="QuasiNewtonSettings"/>): full batch whatever the batch size, an epoch is one
+    /// evaluation of loss and gradient, the history holds the lowest loss so far, and the minimiser's own tolerances replace
+    /// <see cref="TrainingOptions.EarlyStopping"/> and <see cref="TrainingOptions.StopWhenGradientVanishes"/> (the vanishing
+    /// epoch is still recorded).</para>
     /// </remarks>
     /// <param name="parameters">Initial parameters; receives the trained ones.</param>
     /// <param name="data">The training set; its dimensions must match the shape.</param>
@@ -123,9 +132,11 @@ public sealed class Trainer<TKernel, T>
         int n = data.Count;
         EnsureCapacity(n);
         int batch = Options.BatchSize == 0 ? n : Math.Min(Options.BatchSize, n);
-        _optimizer.Reset();
         _kernel.BeginRun(shuffle.Seed, shuffle.StreamIndex);
         history?.Clear();
+        if (_optimizer is null)
+            return QuasiNewtonTraining.Run(this, (QuasiNewtonSettings)Options.Optimizer, parameters, data, history);
+        _optimizer.Reset();
 
         var stopping = Options.EarlyStopping;
         double best = double.PositiveInfinity;
@@ -205,32 +216,50 @@ public sealed class Trainer<TKernel, T>
         return Losses.Value<T>(Options.Loss, outputs, data.Targets);
     }
 
+    /// <summary>The loss over the whole of <paramref name="data"/> and its gradient, left in <see cref="LastGradient"/> (no update).</summary>
+    /// <remarks>The kernel is in evaluation mode here: no dropout, batch normalisation with its running statistics.</remarks>
+    internal StepResult Evaluate(ReadOnlySpan<T> parameters, Dataset<T> data)
+    {
+        EnsureCapacity(data.Count);
+        return Gradient(parameters, data.Inputs, data.Targets, data.Count);
+    }
+
     // samples: the data-set indices of the batch's samples, for the kernel's dropout masks; empty: 0..batch − 1.
     private StepResult StepCore(Span<T> parameters, ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, int batch, ReadOnlySpan<int> samples)
     {
-        int outputs = Architecture.OutputDim * batch;
-        var y = _outputs.AsSpan(0, outputs);
-        var dy = _outputGradients.AsSpan(0, outputs);
         bool updated = false;
         _kernel.BeginTrainingStep(samples);
         try
         {
-            _kernel.Forward(parameters, inputs, y);
-            double loss = Losses.ValueAndGradient<T>(Options.Loss, y, targets, dy);
-            if (!double.IsFinite(loss))
-                return new StepResult(loss, false);
-            Array.Clear(_gradients);
-            _kernel.Backward(parameters, inputs, dy, _gradients, _workspace);
-            bool hiddenZero = AllZero(_gradients.AsSpan(0, _hiddenParameters));
-            _optimizer.Step(parameters, _gradients);
-            updated = true;
-            return new StepResult(loss, hiddenZero);
+            var step = Gradient(parameters, inputs, targets, batch);
+            if (double.IsFinite(step.Loss))
+            {
+                _optimizer!.Step(parameters, _gradients);
+                updated = true;
+            }
+            return step;
         }
         finally
         {
             // Back to evaluation even when the kernel rejected the batch, so Loss() afterwards evaluates.
             _kernel.EndTrainingStep(parameters, updated);
         }
+    }
+
+    /// <summary>Forward, loss and backward on one batch: the loss, and dL/dθ in <see cref="_gradients"/> when the loss is finite.</summary>
+    private StepResult Gradient(ReadOnlySpan<T> parameters, ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, int batch)
+    {
+        int outputs = Architecture.OutputDim * batch;
+        var y = _outputs.AsSpan(0, outputs);
+        var dy = _outputGradients.AsSpan(0, outputs);
+        _kernel.Forward(parameters, inputs, y);
+        double loss = Losses.ValueAndGradient<T>(Options.Loss, y, targets, dy);
+        if (!double.IsFinite(loss))
+            return new StepResult(loss, false);
+        Array.Clear(_gradients);
+        _kernel.Backward(parameters, inputs, dy, _gradients, _workspace);
+        bool hiddenZero = AllZero(_gradients.AsSpan(0, _hiddenParameters));
+        return new StepResult(loss, hiddenZero);
     }
 
     private void Gather(Dataset<T> data, int start, int batch)

@@ -8,7 +8,7 @@ namespace ReluKernels.Tests.Training;
 /// <summary>A training step — forward, loss, backward, optimiser update on a mini-batch — allocates nothing on a generated shape or the layered kernel; nor does a whole training.</summary>
 public sealed class AllocationTests
 {
-    public static TheoryData<string> Optimizers => ["sgd", "momentum", "nesterov", "adam"];
+    public static TheoryData<string> Optimizers => ["sgd", "momentum", "nesterov", "adam", "adagrad", "adadelta", "rmsprop"];
 
     [Theory]
     [MemberData(nameof(Optimizers))]
@@ -93,8 +93,11 @@ public sealed class AllocationTests
         Assert.True(trainBytes == 0, $"{optimizer}: {trainBytes} bytes allocated by a 10-epoch layered training");
     }
 
-    private static OptimizerSettings Settings(string name) => name switch
+    private static FirstOrderSettings Settings(string name) => name switch
     {
+        "adagrad" => new AdaGradSettings(),
+        "adadelta" => new AdaDeltaSettings(),
+        "rmsprop" => new RmsPropSettings(),
         "sgd" => new SgdSettings(1e-3),
         "momentum" => new SgdSettings(1e-3, 0.9),
         "nesterov" => new SgdSettings(1e-3, 0.9, nesterov: true),

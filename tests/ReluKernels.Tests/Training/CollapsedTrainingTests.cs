@@ -14,7 +14,8 @@ namespace ReluKernels.Tests.Training;
 public sealed class CollapsedTrainingTests
 {
     private static readonly OptimizerSettings[] Optimizers =
-        [new SgdSettings(0.05), new SgdSettings(0.02, 0.9), new SgdSettings(0.02, 0.9, nesterov: true), new AdamSettings(0.01)];
+        [new SgdSettings(0.05), new SgdSettings(0.02, 0.9), new SgdSettings(0.02, 0.9, nesterov: true), new AdamSettings(0.01), new AdaGradSettings(0.05),
+            new AdaDeltaSettings(), new RmsPropSettings(0.01)];
 
     private static readonly Dataset<double> Data =
         (Problems.XSin5X with { Training = new Sampling(SamplingKind.UniformRandom, 201) }).TrainingSet<double>(5);
@@ -56,6 +57,56 @@ public sealed class CollapsedTrainingTests
             Assert.NotEqual(start[^1], parameters[^1]);
             Assert.Equal(1, result.GradientVanishedEpoch);
             Assert.Equal(TrainingStatus.MaxEpochsReached, result.Status);
+        }
+    }
+
+    [Theory]
+    [InlineData(QuasiNewtonMethod.Bfgs)]
+    [InlineData(QuasiNewtonMethod.LimitedMemoryBfgs)]
+    public void Quasi_newton_reaches_the_least_squares_minimum_of_a_collapsed_network(QuasiNewtonMethod method)
+    {
+        // Dead at layer 4 with zero biases after it, the network is the constant b (its output bias) and the MSE is
+        // mean((b − y)²): a convex least-squares problem in b whose minimum is b = mean(y) (Lu et al. 2019, Theorem 4).
+        // The minimiser stops when |dL/db| = 2|b − mean(y)| < the gradient tolerance, so b is within half of it.
+        var settings = new QuasiNewtonSettings(method);
+        double tolerance = settings.GradientTolerance / 2;
+        var start = CollapsedNetworks.Create(3, deadLayer: 4, zeroBiasesAfter: true);
+        var parameters = (double[])start.Clone();
+        var options = new TrainingOptions { Optimizer = settings, BatchSize = 32, MaxEpochs = 100 };
+        var rng = new CounterRng(9, 0);
+        var result = new Trainer<GeneratedKernel<D2x10, double>, double>(new(), options).Train(parameters, Data, ref rng);
+
+        Assert.Equal(TrainingStatus.Plateau, result.Status);
+        Assert.Equal(start[..CollapsedNetworks.OutputBias], parameters[..CollapsedNetworks.OutputBias]);
+        double mean = Data.Targets.ToArray().Average();
+        Assert.Equal(mean, parameters[^1], tolerance);
+        Assert.Equal(1, result.GradientVanishedEpoch);
+        Assert.InRange(result.Epochs, 2, options.MaxEpochs - 1);
+    }
+
+    [Fact]
+    public void Quasi_newton_fits_a_linear_least_squares_target_through_active_relus()
+    {
+        // On x ≥ 0 with positive weights and biases every ReLU is active, so the network is affine in x and the best
+        // MSE it can reach is the residual of the least-squares line, computed independently by MathNet's Fit.Line.
+        var shape = new NetworkArchitecture(2, 2);
+        double[] x = [.. Enumerable.Range(0, 41).Select(i => i / 40.0)];
+        double[] y = [.. x.Select(v => 2 * v + 0.5 + 0.1 * Math.Sin(7 * v))];
+        var data = new Dataset<double>(1, 1, x, y, "2x + 0.5 + 0.1 sin 7x on 41 points of [0, 1]");
+        var (intercept, slope) = MathNet.Numerics.Fit.Line(x, y);
+        double best = x.Select((v, i) => Math.Pow(intercept + slope * v - y[i], 2)).Average();
+        foreach (var method in new[] { QuasiNewtonMethod.Bfgs, QuasiNewtonMethod.LimitedMemoryBfgs })
+        {
+            // Layers 1 → 2 → 2 → 1: weights 0.5 and biases 0.1 keep every pre-activation positive on [0, 1].
+            var parameters = Enumerable.Repeat(0.5, shape.ParameterCount).ToArray();
+            for (int l = 1; l <= shape.LayerCount; l++)
+                parameters.AsSpan(shape.BiasOffset(l), shape.LayerOutputs(l)).Fill(0.1);
+            var options = new TrainingOptions { Optimizer = new QuasiNewtonSettings(method), MaxEpochs = 500 };
+            var rng = new CounterRng(1, 0);
+            var result = new Trainer<GenericKernel<double>, double>(new(shape), options).Train(parameters, data, ref rng);
+            Assert.NotEqual(TrainingStatus.Diverged, result.Status);
+            // Near the quadratic minimum the excess loss is of the order of the squared gradient tolerance (1e-14); 1e-6 is a generous margin.
+            Assert.InRange(result.FinalLoss, best, best + 1e-6);
         }
     }
 

@@ -35,6 +35,90 @@ public sealed class OptimizerTests
     }
 
     [Fact]
+    public void AdaGrad_matches_the_hand_computation()
+    {
+        // η = 0.1, ε = 1e-10: s ← s + g², θ ← θ − η g / (√s + ε).
+        // s1 = 1 → θ1 = 1 − 0.1/1          = 0.9
+        // s2 = 5 → θ2 = 0.9 − 0.2/√5        = 0.81055728…
+        // s3 = 6 → θ3 = θ2 + 0.1/√6         = 0.85138211…
+        double t1 = 1 - 0.1 / (1 + 1e-10), t2 = t1 - 0.2 / (Math.Sqrt(5) + 1e-10), t3 = t2 + 0.1 / (Math.Sqrt(6) + 1e-10);
+        AssertTrajectory(new AdaGradSettings(0.1), [t1, t2, t3]);
+        Assert.Equal(0.8513821099, t3, 1e-9);
+    }
+
+    [Fact]
+    public void RmsProp_matches_the_hand_computation()
+    {
+        // η = 0.1, α = 0.9, ε = 1e-8: v ← α v + (1 − α) g², θ ← θ − η g / (√v + ε).
+        // v1 = 0.1              → θ1 = 1 − 0.1/√0.1    = 0.68377223…
+        // v2 = 0.09 + 0.4 = 0.49 → θ2 = θ1 − 0.2/0.7   = 0.39805795…
+        // v3 = 0.441 + 0.1 = 0.541 → θ3 = θ2 + 0.1/√0.541 = 0.53401488… (ε adds 1.2e-8)
+        double t1 = 1 - 0.1 / (Math.Sqrt(0.1) + 1e-8), t2 = t1 - 0.2 / (0.7 + 1e-8), t3 = t2 + 0.1 / (Math.Sqrt(0.541) + 1e-8);
+        AssertTrajectory(new RmsPropSettings(0.1, alpha: 0.9), [t1, t2, t3]);
+        Assert.Equal(0.5340148962, t3, 1e-9);
+    }
+
+    [Fact]
+    public void AdaDelta_matches_the_hand_computation()
+    {
+        // η = 1, ρ = 0.5, ε = 0.01 (large enough that the steps are visible):
+        // v ← ρ v + (1 − ρ) g², Δ = √(u + ε)/√(v + ε) · g, u ← ρ u + (1 − ρ) Δ², θ ← θ − η Δ.
+        // v1 = 0.5,  Δ1 = √0.01/√0.51 · 1          = 0.14002801…, u1 = 0.5 Δ1²
+        // v2 = 2.25, Δ2 = √(u1 + 0.01)/√2.26 · 2
+        // v3 = 1.625, Δ3 = √(u2 + 0.01)/√1.635 · (−1)
+        double d1 = Math.Sqrt(0.01) / Math.Sqrt(0.51), u1 = 0.5 * d1 * d1;
+        double d2 = Math.Sqrt(u1 + 0.01) / Math.Sqrt(2.26) * 2, u2 = 0.5 * u1 + 0.5 * d2 * d2;
+        double d3 = -Math.Sqrt(u2 + 0.01) / Math.Sqrt(1.635);
+        AssertTrajectory(new AdaDeltaSettings(1, rho: 0.5, epsilon: 0.01), [1 - d1, 1 - d1 - d2, 1 - d1 - d2 - d3]);
+        Assert.Equal(0.14002801, d1, 1e-8);
+    }
+
+    [Fact]
+    public void New_optimisers_default_to_pytorchs_values()
+    {
+        var adagrad = new AdaGradSettings();
+        var adadelta = new AdaDeltaSettings();
+        var rmsprop = new RmsPropSettings();
+        Assert.Equal((1e-2, 1e-10), (adagrad.LearningRate, adagrad.Epsilon));
+        Assert.Equal((1.0, 0.9, 1e-6), (adadelta.LearningRate, adadelta.Rho, adadelta.Epsilon));
+        Assert.Equal((1e-2, 0.99, 1e-8), (rmsprop.LearningRate, rmsprop.Alpha, rmsprop.Epsilon));
+    }
+
+    [Theory]
+    [InlineData("adagrad lr", 0.0)]
+    [InlineData("adagrad lr", double.NaN)]
+    [InlineData("adagrad lr", double.PositiveInfinity)]
+    [InlineData("adagrad epsilon", 0.0)]
+    [InlineData("adadelta lr", -1.0)]
+    [InlineData("adadelta rho", 1.0)]
+    [InlineData("adadelta rho", -0.1)]
+    [InlineData("adadelta epsilon", -1e-6)]
+    [InlineData("rmsprop lr", 0.0)]
+    [InlineData("rmsprop alpha", 1.5)]
+    [InlineData("rmsprop epsilon", double.NaN)]
+    [InlineData("bfgs gradientTolerance", 0.0)]
+    [InlineData("bfgs parameterTolerance", double.PositiveInfinity)]
+    public void New_settings_reject_bad_values_and_name_them(string what, double value)
+    {
+        Func<object> create = what switch
+        {
+            "adagrad lr" => () => new AdaGradSettings(value),
+            "adagrad epsilon" => () => new AdaGradSettings(epsilon: value),
+            "adadelta lr" => () => new AdaDeltaSettings(value),
+            "adadelta rho" => () => new AdaDeltaSettings(rho: value),
+            "adadelta epsilon" => () => new AdaDeltaSettings(epsilon: value),
+            "rmsprop lr" => () => new RmsPropSettings(value),
+            "rmsprop alpha" => () => new RmsPropSettings(alpha: value),
+            "rmsprop epsilon" => () => new RmsPropSettings(epsilon: value),
+            "bfgs gradientTolerance" => () => new QuasiNewtonSettings(QuasiNewtonMethod.Bfgs, gradientTolerance: value),
+            _ => () => new QuasiNewtonSettings(QuasiNewtonMethod.LimitedMemoryBfgs, parameterTolerance: value),
+        };
+        var e = Assert.Throws<ArgumentOutOfRangeException>(create);
+        Assert.Contains(value.ToString(System.Globalization.CultureInfo.CurrentCulture), e.Message, StringComparison.Ordinal);
+        Assert.Equal(what.Split(' ')[1] == "lr" ? "learningRate" : what.Split(' ')[1], e.ParamName);
+    }
+
+    [Fact]
     public void Adam_first_step_moves_each_parameter_by_about_the_learning_rate()
     {
         // t = 1: m = 0.1 g, v = 0.001 g², m̂ = g, v̂ = g², so Δθ = −η·g/(|g| + ε).
@@ -88,7 +172,7 @@ public sealed class OptimizerTests
     [Fact]
     public void Reset_forgets_the_state()
     {
-        foreach (OptimizerSettings settings in new OptimizerSettings[] { new AdamSettings(0.1), new SgdSettings(0.1, 0.9), new SgdSettings(0.1, 0.5, true) })
+        foreach (FirstOrderSettings settings in new FirstOrderSettings[] { new AdamSettings(0.1), new SgdSettings(0.1, 0.9), new SgdSettings(0.1, 0.5, true), new AdaGradSettings(0.1), new AdaDeltaSettings(), new RmsPropSettings(0.1) })
         {
             var optimizer = settings.Create<double>(5);
             double[] first = [1, 2, 3, 4, 5], second = [1, 2, 3, 4, 5];
@@ -106,7 +190,7 @@ public sealed class OptimizerTests
     [Fact]
     public void Zero_gradients_never_move_a_parameter()
     {
-        foreach (OptimizerSettings settings in new OptimizerSettings[] { new AdamSettings(), new SgdSettings(0.1, 0.9), new SgdSettings(0.1, 0.9, true), new SgdSettings(1) })
+        foreach (FirstOrderSettings settings in new FirstOrderSettings[] { new AdamSettings(), new SgdSettings(0.1, 0.9), new SgdSettings(0.1, 0.9, true), new SgdSettings(1), new AdaGradSettings(), new AdaDeltaSettings(), new RmsPropSettings() })
         {
             var optimizer = settings.Create<float>(33);
             var theta = Enumerable.Range(0, 33).Select(i => (float)Math.Sin(i)).ToArray();
@@ -143,7 +227,7 @@ public sealed class OptimizerTests
         Assert.Equal((1e-3, 0.9, 0.999, 1e-8), (adam.LearningRate, adam.Beta1, adam.Beta2, adam.Epsilon));
     }
 
-    private static void AssertTrajectory(SgdSettings settings, double[] expected)
+    private static void AssertTrajectory(FirstOrderSettings settings, double[] expected)
     {
         // 17 copies of the parameter: 16 go through the vector body, the last through the scalar tail.
         const int copies = 17;

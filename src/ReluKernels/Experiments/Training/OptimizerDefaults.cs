@@ -8,4 +8,10 @@ public static class OptimizerDefaults
     /// paper's there; ours for the other experiments, which the papers train without momentum).
     /// </summary>
     public const double Momentum = 0.9;
+
+    /// <summary>
+    /// The learning rate of SGD and its momentum variants when none is given: 1e-3, PyTorch's default for
+    /// <c>torch.optim.SGD</c> (ours: the papers state none for these experiments).
+    /// </summary>
+    public const double SgdLearningRate = 1e-3;
 }

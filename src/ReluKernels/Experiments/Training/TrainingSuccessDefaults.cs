@@ -35,10 +35,10 @@ public static class TrainingSuccessDefaults
     public const double PaperLearningRate = 1e-3;
 
     /// <summary>The optimiser of a default run (ours): Adam with <see cref="LearningRate"/>.</summary>
-    public static OptimizerSettings Optimizer { get; } = new AdamSettings(LearningRate);
+    public static FirstOrderSettings Optimizer { get; } = new AdamSettings(LearningRate);
 
     /// <summary>The paper's optimiser: plain SGD with <see cref="PaperLearningRate"/>.</summary>
-    public static OptimizerSettings PaperOptimizer { get; } = new SgdSettings(PaperLearningRate);
+    public static FirstOrderSettings PaperOptimizer { get; } = new SgdSettings(PaperLearningRate);
 
     /// <summary>Mini-batch size, the paper's.</summary>
     public const int BatchSize = 128;
