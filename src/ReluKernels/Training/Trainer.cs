@@ -41,7 +41,7 @@ public sealed class Trainer<TKernel, T>
     /// <param name="kernel">The network kernel (not shared with another thread).</param>
     /// <param name="options">Loss, optimiser, batching and stopping rules.</param>
     /// <param name="capacity">Samples to reserve room for; larger data sets grow the buffers once.</param>
-    /// <exception cref="ArgumentException">The kernel is default-initialised.</exception>
+    /// <exception cref="ArgumentException">The kernel is default-initialised, or a <see cref="TrainingOptions.Balance"/> mode is asked of a kernel it does not apply to.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="capacity"/> is negative.</exception>
     public Trainer(TKernel kernel, TrainingOptions options, int capacity = 0)
     {
@@ -50,6 +50,10 @@ public sealed class Trainer<TKernel, T>
         var a = kernel.Architecture;
         if (a.Width == 0)
             throw new ArgumentException("The kernel is default-initialised; construct it with its shape.", nameof(kernel));
+        if (options.Balance != BalanceMode.None && !NeuronBalance.Supports(a))
+            throw new ArgumentException($"Balance {options.Balance} needs a positively homogeneous activation (ReLU, leaky ReLU); {a} has {a.Activation}.", nameof(options));
+        if (options.Balance != BalanceMode.None && kernel.ParameterCount != a.ParameterCount)
+            throw new ArgumentException($"Balance {options.Balance} rescales plain neurons; the kernel ({kernel.Description}) has layers of its own.", nameof(options));
         _kernel = kernel;
         Options = options;
         Architecture = a;
@@ -124,6 +128,8 @@ public sealed class Trainer<TKernel, T>
         EnsureCapacity(n);
         int batch = Options.BatchSize == 0 ? n : Math.Min(Options.BatchSize, n);
         _optimizer.Reset();
+        if (Options.Balance == BalanceMode.Projection)
+            NeuronBalance.Project(Architecture, parameters);
         _kernel.BeginRun(shuffle.Seed, shuffle.StreamIndex);
         history?.Clear();
 
@@ -222,7 +228,11 @@ public sealed class Trainer<TKernel, T>
             Array.Clear(_gradients);
             _kernel.Backward(parameters, inputs, dy, _gradients, _workspace);
             bool hiddenZero = AllZero(_gradients.AsSpan(0, _hiddenParameters));
+            if (Options.Balance == BalanceMode.Penalty)
+                NeuronBalance.AddPenaltyGradient<T>(Architecture, parameters, Options.BalanceWeight, _gradients);
             _optimizer.Step(parameters, _gradients);
+            if (Options.Balance == BalanceMode.Projection)
+                NeuronBalance.Project(Architecture, parameters);
             updated = true;
             return new StepResult(loss, hiddenZero);
         }
