@@ -57,6 +57,8 @@ public static class TrainCollapseCommand
         var optimizer = TrainingCliOptions.Optimizer("Optimizer: adam (default), sgd, momentum or nesterov.");
         var momentum = TrainingCliOptions.Momentum();
         var batch = TrainingCliOptions.BatchSize($"Mini-batch size (default {CollapseTrainingDefaults.BatchSize}, as Lu et al. (2019); 0 = full batch).");
+        var balance = TrainingCliOptions.Balance();
+        var balanceWeight = TrainingCliOptions.BalanceWeight(CollapseTrainingDefaults.BalanceWeight);
         var paper = TrainingCliOptions.Paper($"Paper scale: {CollapseTrainingDefaults.PaperRuns} runs of {CollapseTrainingDefaults.PaperEpochs} epochs ({CollapseTrainingDefaults.PaperScaleNote}).");
         var shard = CommonOptions.Shard($"{Name}.shard-k-of-n.json", "the runs r with r mod n = k and write them");
         var checkpoint = CommonOptions.Checkpoint();
@@ -68,7 +70,7 @@ public static class TrainCollapseCommand
         var command = new Command(Name,
             "Train many deep narrow ReLU networks (Lu et al. 2019: width 2, 10 layers) and count how many collapse to the mean (MSE) or median (MAE) of the target.")
         {
-            target, loss, width, depth, runs, epochs, lr, optimizer, momentum, batch, paper, shard, checkpoint, seed, threads, output, format, noPlot,
+            target, loss, width, depth, runs, epochs, lr, optimizer, momentum, batch, balance, balanceWeight, paper, shard, checkpoint, seed, threads, output, format, noPlot,
         };
         command.SetAction(r =>
         {
@@ -90,6 +92,8 @@ public static class TrainCollapseCommand
                     Loss = r.GetValue(loss).ToLossFunction(),
                     BatchSize = r.ValueOr(batch, CollapseTrainingDefaults.BatchSize),
                     MaxEpochs = epochCount,
+                    Balance = r.GetValue(balance).ToBalanceMode(),
+                    BalanceWeight = r.GetValue(balanceWeight),
                 },
                 Parallel = new ParallelTrainingOptions
                 {
@@ -114,6 +118,11 @@ public static class TrainCollapseCommand
                 ["batch-size"] = I(setup.Training.BatchSize),
                 ["seed"] = setup.Parallel.Seed.ToString(CultureInfo.InvariantCulture),
             };
+            // Plain runs keep the arguments they had before the balance options existed, so older shard files still merge.
+            if (r.GetValue(balance) != BalanceOption.None)
+                arguments["balance"] = Lower(r.GetValue(balance));
+            if (r.GetValue(balance) == BalanceOption.Penalty)
+                arguments["balance-weight"] = r.GetValue(balanceWeight).ToString("R", CultureInfo.InvariantCulture);
             if (optimizerKind.UsesMomentum())
                 arguments["momentum"] = r.GetValue(momentum).ToString("R", CultureInfo.InvariantCulture);
             var cell = new TrainingCell(problem.Name, architecture, epochCount, setup.Parallel,
