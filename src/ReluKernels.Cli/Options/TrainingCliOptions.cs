@@ -85,6 +85,21 @@ public static class TrainingCliOptions
         return option;
     }
 
+    /// <summary><c>--balance</c>: none (default), project or penalty.</summary>
+    public static Option<BalanceOption> Balance()
+    {
+        var option = OptionValues.Choice<BalanceOption>("--balance");
+        option.Description = "Neuron balance: none (default), project (rebalance every hidden neuron after every step; the function is unchanged) "
+            + "or penalty (add --balance-weight · Σ_i (‖c_i‖² − ‖a_i‖²)² to the gradient).";
+        option.DefaultValueFactory = _ => BalanceOption.None;
+        return option;
+    }
+
+    /// <summary><c>--balance-weight</c>: λ of the balance penalty, non-negative and finite.</summary>
+    public static Option<double> BalanceWeight(double defaultValue) =>
+        CommonOptions.NonNegative("--balance-weight",
+            $"λ of --balance penalty, finite and ≥ 0 (default {defaultValue.ToString(CultureInfo.InvariantCulture)}).", defaultValue);
+
     /// <summary><c>--paper</c>: the paper's settings for every option not given explicitly.</summary>
     public static Option<bool> Paper(string description) => new("--paper") { Description = description };
 

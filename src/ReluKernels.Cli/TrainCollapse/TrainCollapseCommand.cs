@@ -58,6 +58,8 @@ public static class TrainCollapseCommand
             + "or all: the same seeds under each of Lu et al.'s eight (sgd, nesterov, adagrad, adadelta, rmsprop, adam, bfgs, lbfgs) at their defaults, one row each.");
         var momentum = TrainingCliOptions.Momentum();
         var batch = TrainingCliOptions.BatchSize($"Mini-batch size (default {CollapseTrainingDefaults.BatchSize}, as Lu et al. (2019); 0 = full batch).");
+        var balance = TrainingCliOptions.Balance();
+        var balanceWeight = TrainingCliOptions.BalanceWeight(CollapseTrainingDefaults.BalanceWeight);
         var paper = TrainingCliOptions.Paper($"Paper scale: {CollapseTrainingDefaults.PaperRuns} runs of {CollapseTrainingDefaults.PaperEpochs} epochs ({CollapseTrainingDefaults.PaperScaleNote}).");
         var shard = CommonOptions.Shard($"{Name}.shard-k-of-n.json", "the runs r with r mod n = k and write them");
         var checkpoint = CommonOptions.Checkpoint();
@@ -69,7 +71,7 @@ public static class TrainCollapseCommand
         var command = new Command(Name,
             "Train many deep narrow ReLU networks (Lu et al. 2019: width 2, 10 layers) and count how many collapse to the mean (MSE) or median (MAE) of the target.")
         {
-            target, loss, width, depth, runs, epochs, lr, optimizer, momentum, batch, paper, shard, checkpoint, seed, threads, output, format, noPlot,
+            target, loss, width, depth, runs, epochs, lr, optimizer, momentum, batch, balance, balanceWeight, paper, shard, checkpoint, seed, threads, output, format, noPlot,
         };
         command.SetAction(r =>
         {
@@ -78,6 +80,8 @@ public static class TrainCollapseCommand
             if (chosen is null && r.WasGiven(lr))
                 throw new UsageException($"--lr sets one optimiser's rate; --optimizer {TrainingCliOptions.AllOptimizers} runs each at its default");
             OptimizerKind[] kinds = chosen is { } one ? [one] : [.. OptimizerKindExtensions.LuEtAl];
+            if (r.GetValue(balance) != BalanceOption.None && kinds.Any(k => !k.HasLearningRate()))
+                throw new UsageException($"--balance {Lower(r.GetValue(balance))} acts on first-order steps; it cannot be combined with bfgs, lbfgs or all");
             var problem = Problems.Named(r.GetValue(target)!);
             int w = r.ValueOr(width, CollapseTrainingExperiment.ArchitectureFor(problem).Width);
             var architecture = new NetworkArchitecture(w, r.GetValue(depth), problem.Target.InputDim, problem.Target.OutputDim);
@@ -93,6 +97,8 @@ public static class TrainCollapseCommand
                     Loss = r.GetValue(loss).ToLossFunction(),
                     BatchSize = r.ValueOr(batch, CollapseTrainingDefaults.BatchSize),
                     MaxEpochs = epochCount,
+                    Balance = r.GetValue(balance).ToBalanceMode(),
+                    BalanceWeight = r.GetValue(balanceWeight),
                 },
                 Parallel = new ParallelTrainingOptions
                 {
@@ -118,6 +124,11 @@ public static class TrainCollapseCommand
             };
             if (chosen is not null && settings[0] is FirstOrderSettings firstOrder)
                 arguments["lr"] = firstOrder.LearningRate.ToString("R", CultureInfo.InvariantCulture);
+            // Plain runs keep the arguments they had before the balance options existed, so older shard files still merge.
+            if (r.GetValue(balance) != BalanceOption.None)
+                arguments["balance"] = Lower(r.GetValue(balance));
+            if (r.GetValue(balance) == BalanceOption.Penalty)
+                arguments["balance-weight"] = r.GetValue(balanceWeight).ToString("R", CultureInfo.InvariantCulture);
             if (kinds.Any(k => k.UsesMomentum()))
                 arguments["momentum"] = r.GetValue(momentum).ToString("R", CultureInfo.InvariantCulture);
             // One cell per optimiser, all with the same seed: run r starts from the same network under each.

@@ -31,7 +31,9 @@ public static class TrainCollapseTableView
         AddRow(outcomes, "of the collapsed: at a median", f.MedianAmongCollapsed);
         outcomes.Caption(Markup.Escape(
             $"{report.Target} = {report.Formula}, {report.Architecture}, {Loss(report.Loss)}, {report.Optimizer}, batch {report.BatchSize}, "
-            + $"{report.Epochs} epochs, seed {report.Seed}; {report.Initializer}. Kernel: {report.Kernel}. Constancy: {report.Classification}."));
+            + $"{report.Epochs} epochs, seed {report.Seed}; {report.Initializer}. Balance: {report.Balance}. Kernel: {report.Kernel}. "
+            + $"Constancy: {report.Classification}. Dead hidden neurons per run: {G(report.MeanDeadHiddenNeurons)} ± {G(report.DeadHiddenNeuronsStandardError)}; "
+            + $"median final loss {(report.FinalLoss is null ? "–" : G(report.FinalLoss.Median))}."));
 
         var constants = new Table().Border(TableBorder.Rounded);
         foreach (string column in new[] { "output", "target mean", "target median", "target sd", "collapsed constants: min", "q1", "median", "q3", "max" })

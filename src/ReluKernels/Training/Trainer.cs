@@ -43,7 +43,7 @@ public sealed class Trainer<TKernel, T>
     /// <param name="kernel">The network kernel (not shared with another thread).</param>
     /// <param name="options">Loss, optimiser, batching and stopping rules.</param>
     /// <param name="capacity">Samples to reserve room for; larger data sets grow the buffers once.</param>
-    /// <exception cref="ArgumentException">The kernel is default-initialised.</exception>
+    /// <exception cref="ArgumentException">The kernel is default-initialised, or a <see cref="TrainingOptions.Balance"/> mode is asked of a kernel or an optimiser it does not apply to.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="capacity"/> is negative.</exception>
     public Trainer(TKernel kernel, TrainingOptions options, int capacity = 0)
     {
@@ -52,6 +52,12 @@ public sealed class Trainer<TKernel, T>
         var a = kernel.Architecture;
         if (a.Width == 0)
             throw new ArgumentException("The kernel is default-initialised; construct it with its shape.", nameof(kernel));
+        if (options.Balance != BalanceMode.None && !NeuronBalance.Supports(a))
+            throw new ArgumentException($"Balance {options.Balance} needs a positively homogeneous activation (ReLU, leaky ReLU); {a} has {a.Activation}.", nameof(options));
+        if (options.Balance != BalanceMode.None && kernel.ParameterCount != a.ParameterCount)
+            throw new ArgumentException($"Balance {options.Balance} rescales plain neurons; the kernel ({kernel.Description}) has layers of its own.", nameof(options));
+        if (options.Balance != BalanceMode.None && options.Optimizer is QuasiNewtonSettings)
+            throw new ArgumentException($"Balance {options.Balance} acts on first-order steps; {options.Optimizer} minimises the loss in one call.", nameof(options));
         _kernel = kernel;
         Options = options;
         Architecture = a;
@@ -132,6 +138,8 @@ public sealed class Trainer<TKernel, T>
         int n = data.Count;
         EnsureCapacity(n);
         int batch = Options.BatchSize == 0 ? n : Math.Min(Options.BatchSize, n);
+        if (Options.Balance == BalanceMode.Projection)
+            NeuronBalance.Project(Architecture, parameters);
         _kernel.BeginRun(shuffle.Seed, shuffle.StreamIndex);
         history?.Clear();
         if (_optimizer is null)
@@ -234,7 +242,11 @@ public sealed class Trainer<TKernel, T>
             var step = Gradient(parameters, inputs, targets, batch);
             if (double.IsFinite(step.Loss))
             {
+                if (Options.Balance == BalanceMode.Penalty)
+                    NeuronBalance.AddPenaltyGradient<T>(Architecture, parameters, Options.BalanceWeight, _gradients);
                 _optimizer!.Step(parameters, _gradients);
+                if (Options.Balance == BalanceMode.Projection)
+                    NeuronBalance.Project(Architecture, parameters);
                 updated = true;
             }
             return step;

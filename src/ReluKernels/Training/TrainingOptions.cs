@@ -52,4 +52,31 @@ public sealed record TrainingOptions
     /// still trains, which is how a collapsed network moves to the mean or median (Lu et al. 2019, Theorem 4).
     /// </summary>
     public bool StopWhenGradientVanishes { get; init; }
+
+    /// <summary>
+    /// How training treats the balance of the hidden neurons (<see cref="BalanceMode"/>; none by default). Any mode other
+    /// than <see cref="BalanceMode.None"/> needs a positively homogeneous activation and a plain kernel (no normalisation
+    /// layers, under which a neuron's scale means something else); <see cref="Trainer{TKernel, T}"/> checks both.
+    /// </summary>
+    public BalanceMode Balance
+    {
+        get;
+        init => field = Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(nameof(Balance), value, "Unknown balance mode.");
+    }
+
+    /// <summary>
+    /// λ of <see cref="BalanceMode.Penalty"/>, finite and ≥ 0 (0 by default): the gradient of λ·Σ_i (‖c_i‖² − ‖a_i‖²)² is
+    /// added to each step's. Only the gradient: reported losses stay the data loss, so runs with and without the penalty
+    /// compare directly. Unused by the other modes.
+    /// </summary>
+    public double BalanceWeight
+    {
+        get;
+        init
+        {
+            if (!double.IsFinite(value) || value < 0)
+                throw new ArgumentOutOfRangeException(nameof(BalanceWeight), value, "The balance weight must be finite and at least 0.");
+            field = value;
+        }
+    }
 }

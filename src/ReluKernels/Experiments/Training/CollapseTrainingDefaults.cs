@@ -39,6 +39,12 @@ public static class CollapseTrainingDefaults
     /// <summary>Mini-batch size, the paper's.</summary>
     public const int BatchSize = 128;
 
+    /// <summary>
+    /// λ of the balance penalty (ours): for He-initialised 2 × 9 networks the squared norms are O(1), so the penalty's
+    /// gradient is O(λ), beside a data gradient of O(0.1–1); 0.1 makes the penalty matter without swamping the data.
+    /// </summary>
+    public const double BalanceWeight = 0.1;
+
     /// <summary>Where the paper-scale counts come from, for help texts.</summary>
     public const string PaperScaleNote = "Lu et al. 2019 states neither; see docs/experiments/training.md";
 }

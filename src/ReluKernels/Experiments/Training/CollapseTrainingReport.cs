@@ -1,3 +1,4 @@
+using MathNet.Numerics.Statistics;
 using ReluKernels.Statistics;
 using ReluKernels.Training;
 using ReluKernels.Training.Outcomes;
@@ -29,6 +30,8 @@ public sealed record CollapseTrainingReport
     public required int BatchSize { get; init; }
     /// <summary>Epochs per training.</summary>
     public required int Epochs { get; init; }
+    /// <summary>The neuron-balance hook (<see cref="TrainingOptions.Balance"/>): "none", the projection, or the penalty with its weight.</summary>
+    public required string Balance { get; init; }
     /// <summary>The seed of the runs' streams and of the data sets.</summary>
     public required ulong Seed { get; init; }
     /// <summary>The training set: target, domain, sampling.</summary>
@@ -62,6 +65,13 @@ public sealed record CollapseTrainingReport
     public required int CollapsedAtInit { get; init; }
     /// <summary>Runs in which the hidden layers' gradients were exactly zero for a whole epoch (Lu et al. 2019, Lemma 3).</summary>
     public required int GradientVanished { get; init; }
+
+    /// <summary>Mean over the runs of the hidden neurons constant on Ω after training.</summary>
+    public required double MeanDeadHiddenNeurons { get; init; }
+    /// <summary>Standard error of <see cref="MeanDeadHiddenNeurons"/> (sample standard deviation / √runs; 0 for one run).</summary>
+    public required double DeadHiddenNeuronsStandardError { get; init; }
+    /// <summary>The final training losses of the runs whose loss is finite (null when none is).</summary>
+    public required Quantiles? FinalLoss { get; init; }
 
     /// <summary>Each count above as a fraction of <see cref="Runs"/> with its Wilson 95% interval, plus mean and median among the collapsed.</summary>
     public required CollapseFractions Fractions { get; init; }
@@ -118,6 +128,7 @@ public sealed record CollapseTrainingReport
             Optimizer = setup.Training.Optimizer.ToString(),
             BatchSize = setup.Training.BatchSize,
             Epochs = setup.Training.MaxEpochs,
+            Balance = BalanceDescription(setup.Training),
             Seed = setup.Parallel.Seed,
             TrainingSet = trainingSet,
             Source = setup.Problem.Source,
@@ -134,6 +145,9 @@ public sealed record CollapseTrainingReport
             Diverged = Count(r => r.Outcome == OutcomeKind.Diverged),
             CollapsedAtInit = Count(r => r.CollapsedAtInit),
             GradientVanished = Count(r => r.GradientVanishedEpoch > 0),
+            MeanDeadHiddenNeurons = n == 0 ? 0 : rows.Average(r => r.DeadHiddenNeurons),
+            DeadHiddenNeuronsStandardError = n < 2 ? 0 : rows.Select(r => (double)r.DeadHiddenNeurons).StandardDeviation() / Math.Sqrt(n),
+            FinalLoss = Quantiles.Of(rows.Where(r => r.FinalLoss is not null).Select(r => r.FinalLoss!.Value)),
             Fractions = new CollapseFractions
             {
                 Collapsed = WilsonInterval.Of(collapsed, n),
@@ -155,6 +169,18 @@ public sealed record CollapseTrainingReport
             DistanceToMean = Quantiles.Of(c.Select(r => r.DistanceToMean ?? double.PositiveInfinity)),
             DistanceToMedian = Quantiles.Of(c.Select(r => r.DistanceToMedian ?? double.PositiveInfinity)),
             Trainings = rows,
+        };
+    }
+
+    /// <summary>How a report names the balance hook of <paramref name="training"/>.</summary>
+    public static string BalanceDescription(TrainingOptions training)
+    {
+        ArgumentNullException.ThrowIfNull(training);
+        return training.Balance switch
+        {
+            BalanceMode.Projection => "projection: every hidden neuron rebalanced to ‖c_i‖₂ = ‖a_i‖₂ after every step",
+            BalanceMode.Penalty => $"penalty {training.BalanceWeight.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} · Σ_i (‖c_i‖² − ‖a_i‖²)²",
+            _ => "none",
         };
     }
 
