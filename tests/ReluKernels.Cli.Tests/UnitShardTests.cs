@@ -5,7 +5,9 @@ using System.Text.RegularExpressions;
 using ReluKernels.Cli.Compositional;
 using ReluKernels.Cli.Conditioning;
 using ReluKernels.Cli.Degeneracy;
+using ReluKernels.Cli.LengthMap;
 using ReluKernels.Cli.State;
+using ReluKernels.Cli.TrainDepth;
 
 namespace ReluKernels.Cli.Tests;
 
@@ -24,6 +26,9 @@ public sealed class UnitShardTests
         // Width 8 simulates the NTK too; --widths adds the error-vs-width plot, whose networks are stored per width.
         ["conditioning"] = ["conditioning", "--inputs", "3", "--dimension", "3", "--separation", "0.2", "--max-depth", "3", "--width", "8", "--networks", "5",
             "--widths", "16,4"],
+        // Every activation and initialiser; a bias makes --bias-std a non-default real in the arguments the merge re-parses.
+        ["length-map"] = ["length-map", "--width", "4", "--depth", "3", "--bias-std", "0.25", "--trials", "5"],
+        ["train-depth"] = ["train-depth", "--width", "4", "--depths", "2,1", "--inputs", "4", "--dimension", "3", "--epochs", "5", "--runs", "5"],
     };
 
     // Where a shard file keeps its first unit's index, to move that unit to another shard.
@@ -32,6 +37,8 @@ public sealed class UnitShardTests
         ["degeneracy"] = n => n["payload"]!["pairs"]![0]!,
         ["compositional"] = n => n["payload"]!["models"]![0]![0]![0]!,
         ["conditioning"] = n => n["payload"]!["networks"]![0]!,
+        ["length-map"] = n => n["payload"]!["runs"]![0]!["networks"]![0]!,
+        ["train-depth"] = n => n["payload"]!["cells"]![0]!["runs"]![0]!,
     };
 
     // The checksum a shard file of the command must carry, so that a consistent-looking edit gets past it.
@@ -40,6 +47,8 @@ public sealed class UnitShardTests
         ["degeneracy"] = n => StateFile.ChecksumOf(n.Deserialize<StateEnvelope<DegeneracyShardPayload>>(Output.Json.Options)!),
         ["compositional"] = n => StateFile.ChecksumOf(n.Deserialize<StateEnvelope<CompositionalShardPayload>>(Output.Json.Options)!),
         ["conditioning"] = n => StateFile.ChecksumOf(n.Deserialize<StateEnvelope<ConditioningShardPayload>>(Output.Json.Options)!),
+        ["length-map"] = n => StateFile.ChecksumOf(n.Deserialize<StateEnvelope<LengthMapShardPayload>>(Output.Json.Options)!),
+        ["train-depth"] = n => StateFile.ChecksumOf(n.Deserialize<StateEnvelope<TrainDepthShardPayload>>(Output.Json.Options)!),
     };
 
     public static TheoryData<string> Names => [.. Commands.Keys];
@@ -205,5 +214,68 @@ public sealed class UnitShardTests
         var r = InProcessCli.Run(["merge", .. files, "--out", Cli.TempDirectory(), "--format", "csv", "--no-plot"]);
         Assert.True(r.ExitCode == 0, r.Stderr);
         Assert.Equal("", r.Stderr);
+    }
+
+    /// <summary>A shard file edited with its checksum recomputed, merged with the untouched shard 0: refused with one line naming <paramref name="expected"/>.</summary>
+    private static void AssertEditRefused(string command, string[] files, Action<JsonNode> edit, string expected)
+    {
+        var node = JsonNode.Parse(File.ReadAllText(files[1]))!;
+        edit(node);
+        node["checksum"] = Checksum[command](node);
+        string edited = Path.Combine(Cli.TempDirectory(), "edited.json");
+        File.WriteAllText(edited, node.ToJsonString(Output.Json.Options));
+        string output = Cli.TempDirectory();
+        var r = Merge(output, [files[0], edited]);
+        Assert.Equal(ExitCodes.UsageError, r.ExitCode);
+        string line = Assert.Single(r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("relukernels: ", line, StringComparison.Ordinal);
+        Assert.Contains(expected, line, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(output));
+    }
+
+    [Fact]
+    public void Merge_refuses_lengths_and_losses_that_no_run_gives()
+    {
+        var lengthMap = Shards("length-map", 2);
+        AssertEditRefused("length-map", lengthMap, n => FirstUnit["length-map"](n)["lengths"]![1] = -0.5, "relu He network 1 has a negative length at layer 2");
+        AssertEditRefused("length-map", lengthMap, n => FirstUnit["length-map"](n)["lengths"]!.AsArray().Add(1.0), "relu He network 1 holds 4 lengths, not 3");
+        AssertEditRefused("length-map", lengthMap, n => n["payload"]!["runs"]!.AsArray().RemoveAt(0), "(activation, initialiser) runs; its arguments have");
+        var trainDepth = Shards("train-depth", 2);
+        AssertEditRefused("train-depth", trainDepth, n => FirstUnit["train-depth"](n)["initialLoss"] = -1.0, "relu depth-1 run 1 has a negative initial loss");
+        AssertEditRefused("train-depth", trainDepth, n => FirstUnit["train-depth"](n)["finalLoss"] = -1.0, "relu depth-1 run 1 has a final loss that is negative");
+        AssertEditRefused("train-depth", trainDepth, n => n["payload"]!["cells"]![1]!["depth"] = 4, "cell 1 is relu at depth 4; its arguments put relu at depth 2 there");
+    }
+
+    [Fact]
+    public void Overflowed_lengths_and_diverged_trainings_are_stored_and_merge_to_the_unsharded_bytes()
+    {
+        // σ_b = 7·10¹⁵³ (σ_b² ≈ 5·10³⁰⁷): the recursion stays finite to depth 3, but some q^l overflow to +∞; Adam at η = 10¹⁰⁰ makes every training diverge. Neither may crash the shard writer.
+        (string Command, string[] Args, string Stored)[] cases =
+        [
+            ("length-map", ["length-map", "--activation", "relu", "--init", "He", "--width", "2", "--depth", "3", "--bias-std", "7e153", "--trials", "3"], "Infinity"),
+            ("train-depth", ["train-depth", "--width", "4", "--depths", "2", "--inputs", "4", "--dimension", "3", "--epochs", "5", "--lr", "1e100", "--runs", "3"],
+                "\"finalLoss\": null"),
+        ];
+        foreach (var (command, args, stored) in cases)
+        {
+            string whole = Cli.TempDirectory(), shards = Cli.TempDirectory(), merged = Cli.TempDirectory();
+            var r = InProcessCli.Run([.. args, "--format", "csv", "--out", whole]);
+            Assert.True(r.ExitCode == 0, r.Stderr);
+            var files = new string[2];
+            for (int k = 0; k < 2; k++)
+            {
+                r = InProcessCli.Run([.. args, "--format", "csv", "--out", shards, "--shard", $"{k}/2"]);
+                Assert.True(r.ExitCode == 0, r.Stderr);
+                files[k] = Path.Combine(shards, $"{command}.shard-{k}-of-2.json");
+            }
+            Assert.Contains(stored, File.ReadAllText(files[0]), StringComparison.Ordinal);
+            r = Merge(merged, files);
+            Assert.True(r.ExitCode == 0, r.Stderr);
+            var expected = Outputs(whole);
+            var actual = Outputs(merged);
+            Assert.Equal(expected.Keys.Order(), actual.Keys.Order());
+            foreach (var (name, bytes) in expected)
+                Assert.True(bytes.AsSpan().SequenceEqual(actual[name]), $"{command}: {name} differs");
+        }
     }
 }

@@ -16,5 +16,7 @@ public static class ShardMergers
         new Compositional.CompositionalShardMerger(),
         new Degeneracy.DegeneracyShardMerger(),
         new Conditioning.ConditioningShardMerger(),
+        new LengthMap.LengthMapShardMerger(),
+        new TrainDepth.TrainDepthShardMerger(),
     ];
 }

@@ -25,7 +25,7 @@ public static class ShardResult
     {
         string path = Path.Combine(outDirectory, FileName(command, shard));
         StateFile.Save(path, command, arguments, new StateShard(shard.Index, shard.Count), payload);
-        Console.Out.WriteLine($"Wrote {path} (shard {shard}: partial counts).");
+        Console.Out.WriteLine($"Wrote {path} (shard {shard}: a part of the run, no result until merged).");
         Console.Out.WriteLine($"When all {shard.Count} shards are done: relukernels merge " +
             $"{Provenance.Quote(Path.Combine(outDirectory, $"{command}.shard-"))}*{Provenance.Quote($"-of-{shard.Count}.json")} --out DIR");
     }

@@ -1,15 +1,20 @@
 using System.CommandLine;
 using ReluKernels.Cli.Options;
 using ReluKernels.Cli.Output;
+using ReluKernels.Cli.State;
+using ReluKernels.Cli.TrainingState;
 using ReluKernels.Conditioning;
 using ReluKernels.Experiments;
+using ReluKernels.MonteCarlo;
+using ReluKernels.Training;
 
 namespace ReluKernels.Cli.TrainDepth;
 
 /// <summary>
 /// <c>relukernels train-depth</c>: the training check of Agarwal, Awasthi &amp; Kale (2021) — plain ReLU, normalised ReLU and
 /// NormReLU_b networks of increasing depth fitted to random ±1 labels on separated unit vectors with the same budget; the
-/// training loss vs depth per activation with its spread over initial networks.
+/// training loss vs depth per activation with its spread over initial networks. With <c>--shard k/n</c> it trains only the
+/// runs r with r mod n = k of every activation and depth and stores their losses.
 /// </summary>
 public static class TrainDepthCommand
 {
@@ -20,7 +25,13 @@ public static class TrainDepthCommand
     public const int MaxRuns = 10_000;
 
     /// <summary>Creates the command.</summary>
-    public static Command Create()
+    public static Command Create() => Create(Run);
+
+    /// <summary>The plan of canonical <paramref name="arguments"/>, or null when they are not a valid command line (merge re-parses them).</summary>
+    public static TrainDepthPlan? PlanOf(IReadOnlyDictionary<string, string> arguments) =>
+        CommandPlans.Parse<TrainDepthPlan, ShardRequest>(Create, arguments, p => p.Arguments);
+
+    private static Command Create(Func<TrainDepthPlan, ShardRequest, int> run)
     {
         var width = CommonOptions.IntInRange("--width", "Hidden width", DepthTrainingDefaults.Width, 2, ShapeLimits.MaxRuntimeWidth);
         var depths = CommonOptions.IntList("--depths", "Depths (hidden layers)", DepthTrainingDefaults.Depths, 1, ShapeLimits.MaxDepth);
@@ -32,6 +43,7 @@ public static class TrainDepthCommand
         var epochs = TrainingCliOptions.Epochs($"Full-batch Adam steps per training (default {DepthTrainingDefaults.Epochs}).");
         var learningRate = TrainingCliOptions.LearningRate($"Adam's learning rate (default {DepthTrainingDefaults.LearningRate}).");
         var runs = TrainingCliOptions.Runs($"Initial networks (runs 0, 1, … of --seed) per activation and depth (default {DepthTrainingDefaults.Runs}, at most {MaxRuns}).", MaxRuns);
+        var shard = CommonOptions.Shard($"{Name}.shard-k-of-n.json", "the runs r with r mod n = k (of every activation and depth) and write their losses");
         var seed = CommonOptions.Seed();
         var threads = CommonOptions.Threads();
         var output = CommonOptions.Out();
@@ -40,43 +52,76 @@ public static class TrainDepthCommand
         var command = new Command(Name,
             "Training loss vs depth for plain ReLU, normalised ReLU and NormReLU_b on random labels (Agarwal et al. 2021's training check, small scale).")
         {
-            width, depths, inputs, dimension, separation, epochs, learningRate, runs, seed, threads, output, format, noPlot,
+            width, depths, inputs, dimension, separation, epochs, learningRate, runs, shard, seed, threads, output, format, noPlot,
         };
         command.SetAction(r =>
         {
             var settings = new DepthTrainingSettings(r.GetValue(width), [.. r.ValueOr(depths, [.. DepthTrainingDefaults.Depths]).Distinct().Order()],
                 r.GetValue(inputs), r.GetValue(dimension), r.GetValue(separation), r.ValueOr(epochs, DepthTrainingDefaults.Epochs),
                 r.ValueOr(learningRate, DepthTrainingDefaults.LearningRate), r.ValueOr(runs, DepthTrainingDefaults.Runs), r.GetValue(seed), r.GetValue(threads));
-            return Run(settings, r.GetValue(output)!, r.GetValue(format), r.GetValue(noPlot));
+            try
+            {
+                DepthTrainingExperiment.Data(settings);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new UsageException($"--separation: {ex.Message.Split(" (Parameter", 2)[0]}");
+            }
+            var request = new ShardRequest(r.GetValue(shard) ?? Shard.Whole, new TrainingOutput(r.GetValue(output)!, r.GetValue(format), r.GetValue(noPlot), null));
+            return run(new TrainDepthPlan(settings, TrainDepthPlan.ArgumentsOf(settings)), request);
         });
         return command;
     }
 
-    private static int Run(DepthTrainingSettings settings, string outDirectory, OutputFormat format, bool noPlot)
+    private static int Run(TrainDepthPlan plan, ShardRequest request)
     {
-        try
-        {
-            DepthTrainingExperiment.Data(settings);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new UsageException($"--separation: {ex.Message.Split(" (Parameter", 2)[0]}");
-        }
-        var activations = DepthTrainingActivation.All;
-        long total = (long)activations.Count * settings.Depths.Count * settings.Runs;
+        var settings = plan.Settings;
+        int[] indices = ShardUnits.Of(settings.Runs, request.Shard);
+        var cells = plan.Cells.ToList();
+        long total = (long)cells.Count * indices.Length;
         using var interrupt = new Interrupt();
-        DepthTrainingReport report;
+        List<DepthTrainingRun[]> trained;
         try
         {
-            report = ProgressDisplay.Run(Name, interrupt, bar => DepthTrainingExperiment.Run(settings, activations,
-                bar is null ? null : new Progress<int>(done => bar(done, total)), interrupt.Token));
+            trained = ProgressDisplay.Run(Name, interrupt, bar =>
+            {
+                var done = new List<DepthTrainingRun[]>();
+                foreach (var (activation, depth) in cells)
+                {
+                    long before = (long)done.Count * indices.Length;
+                    var progress = bar is null ? null : new CallbackProgress<int>(n => bar(before + n, total));
+                    done.Add(DepthTrainingExperiment.Sample(settings, activation, depth, indices, progress, interrupt.Token));
+                }
+                return done;
+            });
         }
         catch (OperationCanceledException)
         {
             return interrupt.Report();
         }
-        ExperimentFiles.Write(Path.Combine(outDirectory, Name), Json.Serialize(report), TrainDepthCsv.Build(report),
-            noPlot ? null : stem => TrainDepthPlot.Save(report, stem), () => TrainDepthTableView.Build(report), format);
+        if (!request.Shard.IsWhole)
+        {
+            var payload = new TrainDepthShardPayload([.. cells.Zip(trained, (cell, runs) =>
+                new TrainDepthShardCell(cell.Activation.Name, cell.Depth, [.. runs.Select(TrainDepthShardRun.Of)]))]);
+            ShardResult.Write(request.Output.OutDirectory, Name, plan.Arguments, request.Shard, payload);
+            return ExitCodes.Success;
+        }
+        Write(plan, trained, request.Output);
         return ExitCodes.Success;
+    }
+
+    /// <summary>Summarises every run (in run order) of every activation and depth and writes every output.</summary>
+    /// <param name="plan">The run.</param>
+    /// <param name="runs">Per (activation, depth) of <see cref="TrainDepthPlan.Cells"/>, all its runs in index order.</param>
+    /// <param name="output">Where the results go.</param>
+    public static void Write(TrainDepthPlan plan, IReadOnlyList<IReadOnlyList<DepthTrainingRun>> runs, TrainingOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(runs);
+        ArgumentNullException.ThrowIfNull(output);
+        var rows = plan.Cells.Zip(runs, (cell, all) => DepthTrainingExperiment.Summarise(plan.Settings, cell.Activation.Name, cell.Depth, all)).ToList();
+        var report = DepthTrainingExperiment.Report(plan.Settings, rows);
+        ExperimentFiles.Write(Path.Combine(output.OutDirectory, Name), Json.Serialize(report), TrainDepthCsv.Build(report),
+            output.NoPlot ? null : stem => TrainDepthPlot.Save(report, stem), () => TrainDepthTableView.Build(report), output.Format, null, output.Inputs);
     }
 }

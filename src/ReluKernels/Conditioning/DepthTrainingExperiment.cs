@@ -35,7 +35,7 @@ public static class DepthTrainingExperiment
     /// <exception cref="ArgumentException">The separation cannot be reached (see <see cref="SeparatedUnitVectors.Draw"/>).</exception>
     public static Dataset<double> Data(DepthTrainingSettings settings) => Data(settings, Points(settings));
 
-    /// <summary>Trains every activation at every depth and summarises each.</summary>
+    /// <summary>Trains every activation at every depth and summarises each: <see cref="Sample"/> of every run, <see cref="Summarise"/>, <see cref="Report"/>.</summary>
     /// <param name="settings">The scale.</param>
     /// <param name="activations">The activations, in report order (e.g. <see cref="DepthTrainingActivation.All"/>).</param>
     /// <param name="progress">Told the number of finished trainings over all activations and depths, or null.</param>
@@ -46,35 +46,80 @@ public static class DepthTrainingExperiment
     public static DepthTrainingReport Run(DepthTrainingSettings settings, IReadOnlyList<DepthTrainingActivation> activations,
         IProgress<int>? progress = null, CancellationToken cancellation = default)
     {
+        ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(activations);
         if (activations.Count == 0)
             throw new ArgumentException("No activation to train.", nameof(activations));
-        var points = Points(settings);
-        var data = Data(settings, points);
-        var options = new TrainingOptions { Optimizer = new AdamSettings(settings.LearningRate), Loss = LossFunction.MeanSquaredError, MaxEpochs = settings.Epochs };
-        var parallel = new ParallelTrainingOptions { Seed = settings.Seed, Runs = settings.Runs, Threads = settings.Threads };
+        int[] all = [.. Enumerable.Range(0, settings.Runs)];
         var rows = new List<DepthTrainingRow>();
         foreach (var activation in activations)
             foreach (int depth in settings.Depths)
             {
                 int before = rows.Count * settings.Runs;
                 var report = progress is null ? null : new CallbackProgress<int>(done => progress.Report(before + done));
-                var kernel = new GenericKernel<double>(activation.Architecture(settings.Width, depth, settings.Dimension));
-                var runs = ParallelTraining.Run(kernel, activation.Initializer(depth), data, options, parallel, progress: report, cancellation: cancellation);
-                rows.Add(Summarise(activation.Name, depth, kernel, options, data, runs));
+                rows.Add(Summarise(settings, activation.Name, depth, Sample(settings, activation, depth, all, report, cancellation)));
             }
-        return new DepthTrainingReport(settings, GramMatrix.Separation(GramMatrix.Of(points)), data.TargetsOf(0).ToArray().PopulationVariance(), rows);
+        return Report(settings, rows);
     }
 
-    private static DepthTrainingRow Summarise(string name, int depth, GenericKernel<double> kernel, TrainingOptions options, Dataset<double> data,
-        TrainingRun<double>[] runs)
+    /// <summary>
+    /// The sample step: trains the given runs of one activation at one depth (run r initialises from stream r of the seed,
+    /// so its result does not depend on which others are trained) and keeps each one's losses.
+    /// </summary>
+    /// <param name="settings">The scale.</param>
+    /// <param name="activation">The activation.</param>
+    /// <param name="depth">Hidden layers, one of <see cref="DepthTrainingSettings.Depths"/>.</param>
+    /// <param name="runs">Run indices, strictly increasing, in 0..Runs−1.</param>
+    /// <param name="progress">Told the number of finished trainings of this call, or null.</param>
+    /// <param name="cancellation">Stops the batch.</param>
+    /// <returns>One entry per index, in the order given.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A setting is out of range.</exception>
+    /// <exception cref="ArgumentException">The separation cannot be reached, the depth is not one of the settings', or the run indices are not as required.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was signalled.</exception>
+    public static DepthTrainingRun[] Sample(DepthTrainingSettings settings, DepthTrainingActivation activation, int depth, IReadOnlyList<int> runs,
+        IProgress<int>? progress = null, CancellationToken cancellation = default)
     {
+        ArgumentNullException.ThrowIfNull(activation);
+        var data = Data(settings, Points(settings));
+        if (!settings.Depths.Contains(depth))
+            throw new ArgumentException($"Depth {depth} is not one of the settings' depths.", nameof(depth));
+        var options = Options(settings);
+        var parallel = new ParallelTrainingOptions { Seed = settings.Seed, Runs = settings.Runs, Threads = settings.Threads };
+        var kernel = new GenericKernel<double>(activation.Architecture(settings.Width, depth, settings.Dimension));
+        var trained = ParallelTraining.Run(kernel, activation.Initializer(depth), data, options, parallel, runs, null, progress, null, cancellation);
         var trainer = new Trainer<GenericKernel<double>, double>(kernel, options, data.Count);
-        var initial = Quantiles.Of(runs.Select(r => trainer.Loss(r.InitialParameters, data)))!;
-        var finished = runs.Where(r => !r.Result.Diverged).Select(r => r.Result.FinalLoss).ToArray();
-        return new DepthTrainingRow(name, depth, runs.Length, initial, Quantiles.Of(finished), finished.Count(loss => loss <= FitThreshold),
-            runs.Length - finished.Length);
+        return [.. trained.Select(r => new DepthTrainingRun(r.Index, trainer.Loss(r.InitialParameters, data), r.Result.Diverged ? null : r.Result.FinalLoss))];
     }
+
+    /// <summary>The summary step: one activation at one depth over every run, taken in run order.</summary>
+    /// <param name="settings">The scale.</param>
+    /// <param name="activation">The activation's name (<see cref="DepthTrainingActivation.Name"/>).</param>
+    /// <param name="depth">Hidden layers.</param>
+    /// <param name="runs">Runs 0..Runs−1 in order, as <see cref="Sample"/> gives them.</param>
+    /// <exception cref="ArgumentException">The runs are not all of them in order.</exception>
+    public static DepthTrainingRow Summarise(DepthTrainingSettings settings, string activation, int depth, IReadOnlyList<DepthTrainingRun> runs)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(runs);
+        if (runs.Count != settings.Runs || runs.Where((r, i) => r.Index != i).Any())
+            throw new ArgumentException($"need runs 0..{settings.Runs - 1} in order, got {runs.Count} runs.", nameof(runs));
+        var initial = Quantiles.Of(runs.Select(r => r.InitialLoss))!;
+        var finished = runs.Where(r => !r.Diverged).Select(r => r.FinalLoss!.Value).ToArray();
+        return new DepthTrainingRow(activation, depth, runs.Count, initial, Quantiles.Of(finished), finished.Count(loss => loss <= FitThreshold),
+            runs.Count - finished.Length);
+    }
+
+    /// <summary>The report of <paramref name="rows"/>: the settings and the data set they were trained on.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A setting is out of range.</exception>
+    /// <exception cref="ArgumentException">The separation cannot be reached.</exception>
+    public static DepthTrainingReport Report(DepthTrainingSettings settings, IReadOnlyList<DepthTrainingRow> rows)
+    {
+        var points = Points(settings);
+        return new DepthTrainingReport(settings, GramMatrix.Separation(GramMatrix.Of(points)), Data(settings, points).TargetsOf(0).ToArray().PopulationVariance(), rows);
+    }
+
+    private static TrainingOptions Options(DepthTrainingSettings settings) =>
+        new() { Optimizer = new AdamSettings(settings.LearningRate), Loss = LossFunction.MeanSquaredError, MaxEpochs = settings.Epochs };
 
     private static double[][] Points(DepthTrainingSettings settings)
     {

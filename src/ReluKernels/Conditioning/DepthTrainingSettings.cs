@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ReluKernels.Conditioning;
 
 /// <summary>The scale of one depth-training check (<see cref="DepthTrainingExperiment"/>). Checked by <see cref="Validate"/>.</summary>
@@ -10,9 +12,9 @@ namespace ReluKernels.Conditioning;
 /// <param name="LearningRate">Adam's learning rate, &gt; 0.</param>
 /// <param name="Runs">Trainings (initial networks) per activation and depth, ≥ 1.</param>
 /// <param name="Seed">Seed of the data and of every run's stream.</param>
-/// <param name="Threads">Worker threads (0: every core); the results do not depend on it.</param>
+/// <param name="Threads">Worker threads (0: every core); the results do not depend on it, so reports leave it out (a merge of shards run anywhere writes the same bytes).</param>
 public sealed record DepthTrainingSettings(int Width, IReadOnlyList<int> Depths, int Inputs, int Dimension, double Separation, int Epochs,
-    double LearningRate, int Runs, ulong Seed, int Threads)
+    double LearningRate, int Runs, ulong Seed, [property: JsonIgnore] int Threads)
 {
     /// <summary>Checks every field.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A field is out of range.</exception>
