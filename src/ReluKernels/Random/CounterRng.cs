@@ -24,6 +24,12 @@ namespace ReluKernels;
 /// <c>(2k+1)·2^-24</c> from the top 23 bits. Double [0,1): top 53 bits · 2^-53. Double (0,1): <c>(2k+1)·2^-53</c> from
 /// the top 52 bits. Normals: Box–Muller on word pairs, described in <c>docs/rng-and-initializers.md</c>: single
 /// precision is truncated at |z| ≤ 6.56, double at |z| ≤ 8.57 (tail mass below 1e-10).</para>
+/// <para><b>Box–Muller groups.</b> Box–Muller pairs row 0 with row 1 and row 2 with row 3 of a block, so the normal at a
+/// position also reads the words of its partner half a group later (or earlier). Normals therefore own whole groups of 32
+/// words (half a block, for both precisions): a normal draw that does not continue an open group of its own precision
+/// first rounds <see cref="Position"/> up to a group boundary, and any other draw after normals that stopped inside a group
+/// first moves to the end of that group. No word is thus read by two different kinds of draw, while a run of normals
+/// (scalar or filled, in any chunks) is the same sequence as one fill. Setting <see cref="Position"/> closes the group.</para>
 /// <para><b>Paths.</b> Span fills run whole blocks on the widest SIMD path (or the one forced by a
 /// <see cref="KernelPath"/> argument) and partial blocks through the scalar per-element code; all paths evaluate the
 /// same exactly-rounded IEEE operations in the same order, so uniform, word <i>and</i> normal outputs are bit-identical
@@ -39,6 +45,9 @@ public struct CounterRng
     private ulong _position;
     private ulong _cachedBlock;
     private bool _cacheValid;
+    // The Box–Muller group normals of _groupKind have opened: [_groupEnd − 32, _groupEnd); 0 when none is open.
+    private ulong _groupEnd;
+    private RngKind _groupKind;
     private WordBlock _cache;
 
     /// <summary>Creates the stream <paramref name="stream"/> of <paramref name="seed"/>, positioned at word <paramref name="position"/>.</summary>
@@ -59,12 +68,17 @@ public struct CounterRng
     public ulong Position
     {
         readonly get => _position;
-        set => _position = value;
+        set
+        {
+            _position = value;
+            _groupEnd = 0;
+        }
     }
 
     /// <summary>The next 32-bit word.</summary>
     public uint NextUInt32()
     {
+        LeaveGroup();
         ulong p = _position;
         uint value = Unsafe.Add(ref Words(p >> 6), (int)(p & 63));
         _position = p + 1;
@@ -89,6 +103,7 @@ public struct CounterRng
     /// <summary>A standard normal in single precision; the same value <see cref="FillNormal(Span{float})"/> gives at this position.</summary>
     public float NextNormalSingle()
     {
+        EnterGroup(RngKind.NormalSingle);
         ulong p = _position;
         ref uint words = ref Words(p >> 6);
         int slot = (int)(p & 63), lane = slot & 15, pairRow = slot & 32;
@@ -102,6 +117,7 @@ public struct CounterRng
     /// <summary>A standard normal in double precision; the same value <see cref="FillNormal(Span{double})"/> gives at this position.</summary>
     public double NextNormalDouble()
     {
+        EnterGroup(RngKind.NormalDouble);
         ulong p = (_position + 1) & ~1UL;
         ref uint words = ref Words(p >> 6);
         int q = (int)(p & 63) >> 1, pairRow = q & 16, lane = q & 7;
@@ -151,6 +167,12 @@ public struct CounterRng
     private void Fill<T>(Span<T> destination, RngKind kind, KernelPath path) where T : unmanaged
     {
         path = KernelPaths.Resolve(path);
+        if (destination.IsEmpty)
+            return;
+        if (kind is RngKind.NormalSingle or RngKind.NormalDouble)
+            EnterGroup(kind);
+        else
+            LeaveGroup();
         int wordsPerElement = Unsafe.SizeOf<T>() / 4;
         if (wordsPerElement == 2)
             _position = (_position + 1) & ~1UL;
@@ -229,9 +251,35 @@ public struct CounterRng
         return (T)(object)d;
     }
 
+    /// <summary>Before a normal of <paramref name="kind"/>: continue its open group, or round up to a fresh one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void EnterGroup(RngKind kind)
+    {
+        if (_groupKind != kind || _position >= _groupEnd)
+        {
+            LeaveGroup();
+            _position = (_position + GroupWords - 1) & ~(GroupWords - 1);
+            _groupKind = kind;
+            _groupEnd = _position + GroupWords;
+        }
+    }
+
+    /// <summary>Before any other draw: skip the rest of an open group, whose words the normals' partners read.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void LeaveGroup()
+    {
+        if (_position < _groupEnd)
+            _position = _groupEnd;
+        _groupEnd = 0;
+    }
+
+    /// <summary>Words in one Box–Muller group: two rows of 16 words, for single and double precision alike.</summary>
+    private const ulong GroupWords = 32;
+
     [UnscopedRef]
     private ref uint TakeTwo()
     {
+        LeaveGroup();
         ulong p = (_position + 1) & ~1UL;
         ref uint word = ref Unsafe.Add(ref Words(p >> 6), (int)(p & 63));
         _position = p + 2;

@@ -21,6 +21,7 @@ public class LengthMapSimulationTests
         { "relu", LengthMapInit.He, 0.5 },
         { "relu", LengthMapInit.LeCun, 0.5 },
         { "relu", LengthMapInit.Glorot, 0 },
+        { "relu", LengthMapInit.Glorot, 0.5 },   // uniform weights after Gaussian biases: caught a Box–Muller word reuse (BoxMullerGroupTests)
         { "leaky-relu(slope=0.2)", LengthMapInit.He, 0.3 },
     };
 
