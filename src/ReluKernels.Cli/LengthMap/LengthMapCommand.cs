@@ -5,6 +5,7 @@ using ReluKernels.Cli.Options;
 using ReluKernels.Cli.Output;
 using ReluKernels.Experiments;
 using ReluKernels.LengthMap;
+using ReluKernels.Cli.Plots;
 
 namespace ReluKernels.Cli.LengthMap;
 
@@ -39,16 +40,17 @@ public static class LengthMapCommand
         var output = CommonOptions.Out();
         var format = CommonOptions.Format();
         var noPlot = CommonOptions.NoPlot();
+        var dpi = CommonOptions.Dpi();
         var command = new Command("length-map", "The length map E[q^l] per layer (Lu, Su & Karniadakis 2019, §3) beside finite-width simulation, for He, LeCun and Glorot.")
         {
-            activation, init, width, depth, biasStd, trials, seed, threads, output, format, noPlot,
+            activation, init, width, depth, biasStd, trials, seed, threads, output, format, noPlot, dpi,
         };
         command.SetAction(r =>
         {
             var activations = Activations(r.GetValue(activation)!);
             var inits = Inits(r.GetValue(init)!);
             var settings = new LengthMapSettings(r.GetValue(width), r.GetValue(depth), r.GetValue(biasStd), r.GetValue(trials), r.GetValue(seed), r.GetValue(threads));
-            return Run(activations, inits, settings, r.GetValue(output)!, r.GetValue(format), r.GetValue(noPlot));
+            return Run(activations, inits, settings, r.GetValue(output)!, r.GetValue(format), FigureFiles.From(r.GetValue(noPlot), r.GetValue(dpi)));
         });
         return command;
     }
@@ -74,7 +76,7 @@ public static class LengthMapCommand
     }
 
     private static int Run(IReadOnlyList<ScalarActivation> activations, IReadOnlyList<LengthMapInit> inits, LengthMapSettings settings,
-        string outDirectory, OutputFormat format, bool noPlot)
+        string outDirectory, OutputFormat format, FigureFiles? figures)
     {
         using var interrupt = new Interrupt();
         LengthMapReport report;
@@ -98,7 +100,7 @@ public static class LengthMapCommand
             return interrupt.Report();
         }
         ExperimentFiles.Write(Path.Combine(outDirectory, "length-map"), Json.Serialize(report), LengthMapCsv.Build(report),
-            noPlot ? null : stem => LengthMapPlot.Save(report, stem), () => LengthMapTableView.Build(report), format);
+            figures is null ? null : stem => LengthMapPlot.Save(report, figures, stem), () => LengthMapTableView.Build(report), format);
         return ExitCodes.Success;
     }
 }

@@ -3,6 +3,7 @@ using ReluKernels.Cli.Options;
 using ReluKernels.Cli.Output;
 using ReluKernels.Conditioning;
 using ReluKernels.Experiments;
+using ReluKernels.Cli.Plots;
 
 namespace ReluKernels.Cli.TrainDepth;
 
@@ -37,22 +38,23 @@ public static class TrainDepthCommand
         var output = CommonOptions.Out();
         var format = CommonOptions.Format();
         var noPlot = CommonOptions.NoPlot();
+        var dpi = CommonOptions.Dpi();
         var command = new Command(Name,
             "Training loss vs depth for plain ReLU, normalised ReLU and NormReLU_b on random labels (Agarwal et al. 2021's training check, small scale).")
         {
-            width, depths, inputs, dimension, separation, epochs, learningRate, runs, seed, threads, output, format, noPlot,
+            width, depths, inputs, dimension, separation, epochs, learningRate, runs, seed, threads, output, format, noPlot, dpi,
         };
         command.SetAction(r =>
         {
             var settings = new DepthTrainingSettings(r.GetValue(width), [.. r.ValueOr(depths, [.. DepthTrainingDefaults.Depths]).Distinct().Order()],
                 r.GetValue(inputs), r.GetValue(dimension), r.GetValue(separation), r.ValueOr(epochs, DepthTrainingDefaults.Epochs),
                 r.ValueOr(learningRate, DepthTrainingDefaults.LearningRate), r.ValueOr(runs, DepthTrainingDefaults.Runs), r.GetValue(seed), r.GetValue(threads));
-            return Run(settings, r.GetValue(output)!, r.GetValue(format), r.GetValue(noPlot));
+            return Run(settings, r.GetValue(output)!, r.GetValue(format), FigureFiles.From(r.GetValue(noPlot), r.GetValue(dpi)));
         });
         return command;
     }
 
-    private static int Run(DepthTrainingSettings settings, string outDirectory, OutputFormat format, bool noPlot)
+    private static int Run(DepthTrainingSettings settings, string outDirectory, OutputFormat format, FigureFiles? figures)
     {
         try
         {
@@ -76,7 +78,7 @@ public static class TrainDepthCommand
             return interrupt.Report();
         }
         ExperimentFiles.Write(Path.Combine(outDirectory, Name), Json.Serialize(report), TrainDepthCsv.Build(report),
-            noPlot ? null : stem => TrainDepthPlot.Save(report, stem), () => TrainDepthTableView.Build(report), format);
+            figures is null ? null : stem => TrainDepthPlot.Save(report, figures, stem), () => TrainDepthTableView.Build(report), format);
         return ExitCodes.Success;
     }
 }
