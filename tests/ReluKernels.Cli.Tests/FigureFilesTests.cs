@@ -8,20 +8,21 @@ namespace ReluKernels.Cli.Tests;
 [Collection(typeof(ConsoleSwappingTests))]
 public sealed class FigureFilesTests
 {
-    // One tiny run per command that draws plots (conditioning with --widths draws the error-vs-width plot too).
+    // One tiny run per command that draws plots, on one thread (degeneracy has no --threads); conditioning with --widths draws
+    // the error-vs-width plot too.
     public static TheoryData<string[]> Commands() => new(
-        ["collapse", "--widths", "2,3", "--depths", "1..4", "--trials", "500"],
-        ["safe-depth", "--widths", "2,3", "--p", "0.1,0.5", "--trials", "500"],
-        ["trainability", "--input-dim", "1", "--radius", "1", "--required", "2", "--widths", "2,5", "--trials", "500"],
-        ["active-neurons", "--architecture", "1,3,2", "--required", "1,1", "--radius", "1", "--trials", "500"],
-        ["train-collapse", "--target", "abs", "--runs", "3", "--epochs", "5"],
-        ["train-success", "--targets", "f2", "--widths", "4,5", "--runs", "2", "--epochs", "3"],
-        ["init-compare", "--tasks", "two-sines", "--runs", "2", "--epochs", "5"],
-        ["conditioning", "--inputs", "3", "--dimension", "3", "--separation", "0.2", "--max-depth", "3", "--width", "8", "--networks", "3", "--widths", "4,16"],
-        ["compositional", "--targets", "x3", "--models", "1", "--depth", "2", "--points", "12", "--epochs", "4", "--pretrain-epochs", "2"],
+        ["collapse", "--widths", "2,3", "--depths", "1..4", "--trials", "500", "--threads", "1"],
+        ["safe-depth", "--widths", "2,3", "--p", "0.1,0.5", "--trials", "500", "--threads", "1"],
+        ["trainability", "--input-dim", "1", "--radius", "1", "--required", "2", "--widths", "2,5", "--trials", "500", "--threads", "1"],
+        ["active-neurons", "--architecture", "1,3,2", "--required", "1,1", "--radius", "1", "--trials", "500", "--threads", "1"],
+        ["train-collapse", "--target", "abs", "--runs", "3", "--epochs", "5", "--threads", "1"],
+        ["train-success", "--targets", "f2", "--widths", "4,5", "--runs", "2", "--epochs", "3", "--threads", "1"],
+        ["init-compare", "--tasks", "two-sines", "--runs", "2", "--epochs", "5", "--threads", "1"],
+        ["conditioning", "--inputs", "3", "--dimension", "3", "--separation", "0.2", "--max-depth", "3", "--width", "8", "--networks", "3", "--widths", "4,16", "--threads", "1"],
+        ["compositional", "--targets", "x3", "--models", "1", "--depth", "2", "--points", "12", "--epochs", "4", "--pretrain-epochs", "2", "--threads", "1"],
         ["degeneracy", "--steps", "2", "--pairs", "4", "--width", "2"],
-        ["length-map", "--activation", "relu", "--init", "he", "--depth", "3", "--width", "4", "--trials", "8"],
-        ["train-depth", "--depths", "1,2", "--inputs", "4", "--dimension", "3", "--runs", "2", "--epochs", "3"]);
+        ["length-map", "--activation", "relu", "--init", "he", "--depth", "3", "--width", "4", "--trials", "8", "--threads", "1"],
+        ["train-depth", "--depths", "1,2", "--inputs", "4", "--dimension", "3", "--runs", "2", "--epochs", "3", "--threads", "1"]);
 
     [Theory]
     [MemberData(nameof(Commands))]
@@ -29,7 +30,7 @@ public sealed class FigureFilesTests
     {
         const int dpi = 100;
         string dir = Cli.TempDirectory();
-        var r = InProcessCli.Run([.. command, "--threads", "1", "--dpi", dpi.ToString(System.Globalization.CultureInfo.InvariantCulture), "--format", "csv", "--out", dir]);
+        var r = InProcessCli.Run([.. command, "--dpi", dpi.ToString(System.Globalization.CultureInfo.InvariantCulture), "--format", "csv", "--out", dir]);
         Assert.True(r.ExitCode == 0, r.Stderr);
         var stems = Directory.GetFiles(dir, "*.png").Select(f => f[..^4]).ToArray();
         Assert.NotEmpty(stems);
