@@ -9,7 +9,14 @@ public sealed class FigureStyleTests
     // The labels a reader expects at each decade, written out by hand.
     private static readonly Dictionary<int, string> DecadeLabels = new()
     {
-        [-4] = "10⁻⁴", [-3] = "10⁻³", [-2] = "10⁻²", [-1] = "10⁻¹", [0] = "1", [1] = "10", [2] = "10²", [3] = "10³",
+        [-4] = "10⁻⁴",
+        [-3] = "10⁻³",
+        [-2] = "10⁻²",
+        [-1] = "10⁻¹",
+        [0] = "1",
+        [1] = "10",
+        [2] = "10²",
+        [3] = "10³",
     };
 
     private const double Exact = 1e-9; // tick positions are computed, so compare up to rounding

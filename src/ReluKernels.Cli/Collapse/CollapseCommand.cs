@@ -2,11 +2,11 @@ using System.CommandLine;
 using System.Globalization;
 using ReluKernels.Cli.Options;
 using ReluKernels.Cli.Output;
+using ReluKernels.Cli.Plots;
 using ReluKernels.Cli.State;
 using ReluKernels.Experiments;
 using ReluKernels.MonteCarlo;
 using ReluKernels.MonteCarlo.Engines;
-using ReluKernels.Cli.Plots;
 
 namespace ReluKernels.Cli.Collapse;
 

@@ -1,7 +1,7 @@
 using ReluKernels.Cli.Output;
+using ReluKernels.Cli.Plots;
 using ReluKernels.Experiments;
 using ReluKernels.MonteCarlo;
-using ReluKernels.Cli.Plots;
 
 namespace ReluKernels.Cli.Collapse;
 

@@ -1,13 +1,13 @@
 using System.CommandLine;
 using ReluKernels.Cli.Options;
 using ReluKernels.Cli.Output;
+using ReluKernels.Cli.Plots;
 using ReluKernels.Cli.State;
 using ReluKernels.Cli.TrainingState;
 using ReluKernels.Compositional;
 using ReluKernels.Experiments.Compositional;
 using ReluKernels.MonteCarlo;
 using ReluKernels.Training;
-using ReluKernels.Cli.Plots;
 
 namespace ReluKernels.Cli.Compositional;
 

@@ -2,13 +2,13 @@ using System.CommandLine;
 using ReluKernels.Activations;
 using ReluKernels.Cli.Options;
 using ReluKernels.Cli.Output;
+using ReluKernels.Cli.Plots;
 using ReluKernels.Cli.State;
 using ReluKernels.Cli.TrainingState;
 using ReluKernels.Conditioning;
 using ReluKernels.Experiments;
 using ReluKernels.MonteCarlo;
 using ReluKernels.Theory.Conditioning;
-using ReluKernels.Cli.Plots;
 
 namespace ReluKernels.Cli.Conditioning;
 

@@ -1,12 +1,12 @@
 using System.CommandLine;
 using ReluKernels.Cli.Options;
 using ReluKernels.Cli.Output;
+using ReluKernels.Cli.Plots;
 using ReluKernels.Cli.State;
 using ReluKernels.Cli.TrainingState;
 using ReluKernels.Degeneracy.Examples;
 using ReluKernels.Experiments;
 using ReluKernels.MonteCarlo;
-using ReluKernels.Cli.Plots;
 
 namespace ReluKernels.Cli.Degeneracy;
 

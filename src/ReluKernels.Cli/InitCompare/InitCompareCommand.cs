@@ -2,12 +2,12 @@ using System.CommandLine;
 using System.Globalization;
 using ReluKernels.Cli.Options;
 using ReluKernels.Cli.Output;
+using ReluKernels.Cli.Plots;
 using ReluKernels.Cli.TrainingState;
 using ReluKernels.Experiments;
 using ReluKernels.Experiments.Training;
 using ReluKernels.MonteCarlo;
 using ReluKernels.Training;
-using ReluKernels.Cli.Plots;
 
 namespace ReluKernels.Cli.InitCompare;
 

@@ -1,7 +1,7 @@
 using ReluKernels.Cli.Plots;
 using ReluKernels.Experiments;
-using ScottPlot;
 using ReluKernels.Experiments.Training;
+using ScottPlot;
 
 namespace ReluKernels.Cli.InitCompare;
 

@@ -3,9 +3,9 @@ using ReluKernels.Activations;
 using ReluKernels.Cli.Conditioning;
 using ReluKernels.Cli.Options;
 using ReluKernels.Cli.Output;
+using ReluKernels.Cli.Plots;
 using ReluKernels.Experiments;
 using ReluKernels.LengthMap;
-using ReluKernels.Cli.Plots;
 
 namespace ReluKernels.Cli.LengthMap;
 

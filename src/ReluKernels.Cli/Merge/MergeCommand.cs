@@ -1,7 +1,7 @@
 using System.CommandLine;
 using ReluKernels.Cli.Options;
-using ReluKernels.Cli.State;
 using ReluKernels.Cli.Plots;
+using ReluKernels.Cli.State;
 
 namespace ReluKernels.Cli.Merge;
 

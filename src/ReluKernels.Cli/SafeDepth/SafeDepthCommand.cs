@@ -3,11 +3,11 @@ using System.Globalization;
 using ReluKernels.Cli.Collapse;
 using ReluKernels.Cli.Options;
 using ReluKernels.Cli.Output;
+using ReluKernels.Cli.Plots;
+using ReluKernels.Cli.State;
 using ReluKernels.Experiments;
 using ReluKernels.MonteCarlo;
-using ReluKernels.Cli.State;
 using ReluKernels.MonteCarlo.Engines;
-using ReluKernels.Cli.Plots;
 
 namespace ReluKernels.Cli.SafeDepth;
 

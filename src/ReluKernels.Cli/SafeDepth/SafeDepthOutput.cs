@@ -1,9 +1,9 @@
 using System.Globalization;
 using ReluKernels.Cli.Output;
+using ReluKernels.Cli.Plots;
 using ReluKernels.Experiments;
 using ReluKernels.MonteCarlo;
 using Spectre.Console;
-using ReluKernels.Cli.Plots;
 
 namespace ReluKernels.Cli.SafeDepth;
 

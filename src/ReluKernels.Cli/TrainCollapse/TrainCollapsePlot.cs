@@ -1,9 +1,9 @@
 using ReluKernels.Cli.Plots;
 using ReluKernels.Experiments;
-using ReluKernels.Training;
-using ScottPlot;
 using ReluKernels.Experiments.Training;
+using ReluKernels.Training;
 using ReluKernels.Training.Outcomes;
+using ScottPlot;
 
 namespace ReluKernels.Cli.TrainCollapse;
 

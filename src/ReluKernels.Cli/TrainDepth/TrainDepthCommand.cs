@@ -1,9 +1,9 @@
 using System.CommandLine;
 using ReluKernels.Cli.Options;
 using ReluKernels.Cli.Output;
+using ReluKernels.Cli.Plots;
 using ReluKernels.Conditioning;
 using ReluKernels.Experiments;
-using ReluKernels.Cli.Plots;
 
 namespace ReluKernels.Cli.TrainDepth;
 

@@ -1,12 +1,12 @@
 using System.CommandLine;
 using ReluKernels.Cli.Options;
 using ReluKernels.Cli.Output;
-using ReluKernels.Experiments;
-using ReluKernels.MonteCarlo;
+using ReluKernels.Cli.Plots;
 using ReluKernels.Cli.Sampling;
 using ReluKernels.Cli.State;
+using ReluKernels.Experiments;
+using ReluKernels.MonteCarlo;
 using ReluKernels.MonteCarlo.Trainability;
-using ReluKernels.Cli.Plots;
 
 namespace ReluKernels.Cli.Trainability;
 

@@ -1,7 +1,7 @@
+using ReluKernels.Cli.Plots;
 using ReluKernels.Experiments.Training;
 using ReluKernels.Training;
 using ReluKernels.Training.Outcomes;
-using ReluKernels.Cli.Plots;
 
 namespace ReluKernels.Cli.TrainingState;
 
