@@ -52,7 +52,9 @@ public static class CommandLineGenerator
     private static readonly OptionSpec Radius = O("--radius", ["1", "0.5"], "0", "Infinity");
 
     // --no-plot is always given by the test (plots are slow), so it is not generated.
-    private static OptionSpec[] Shared => [Seed, Threads, Format];
+    private static readonly OptionSpec Dpi = O("--dpi", ["50", "150", "1200"], "49", "1201", "1.5");
+
+    private static OptionSpec[] Shared => [Seed, Threads, Format, Dpi];
 
     private static readonly string[][] MonteCarloBudget = [["--trials", "64"]];
     private static readonly string[][] TrainingBudget = [["--runs", "2"], ["--epochs", "2"]];

@@ -116,8 +116,11 @@ public sealed class UsageErrorMessageTests
     [InlineData("collapse --threads 1.5", "relukernels: --threads must be an integer in 1..1024, got '1.5'")]
     [InlineData("collapse --target-half-width abc", "relukernels: --target-half-width must be a number in (0, 0.5), got 'abc'")]
     [InlineData("collapse --format xml", "relukernels: --format must be one of Table, Csv, Json, got 'xml'")]
+    [InlineData("collapse --dpi 49", "relukernels: --dpi must be an integer in 50..1200, got '49'")]
+    [InlineData("length-map --dpi 1201", "relukernels: --dpi must be an integer in 50..1200, got '1201'")]
+    [InlineData("merge a.json --dpi 72.5", "relukernels: --dpi must be an integer in 50..1200, got '72.5'")]
     [InlineData("train-collapse --epochs 1e9", "relukernels: --epochs must be an integer in 1..2147483647, got '1e9'")]
-    [InlineData("merge a.json --seed 3", "relukernels: merge: option '--seed' is not recognised (merge takes files, --out, --format and --no-plot)")]
+    [InlineData("merge a.json --seed 3", "relukernels: merge: option '--seed' is not recognised (merge takes files, --out, --format, --no-plot and --dpi)")]
     public void Error_line_names_the_option_and_its_range(string commandLine, string expected)
     {
         var r = Cli.Run(commandLine.Split(' '));

@@ -20,9 +20,10 @@ public static class ActivationsCommand
         var format = CommonOptions.Format();
         // Accepted like on every experiment command, so scripts can pass it everywhere; this command has no plot.
         var noPlot = CommonOptions.NoPlot();
+        var dpi = CommonOptions.Dpi();
         var command = new Command("activations", "Normalising constants, coefficient of non-linearity μ and dual σ̂(ρ) of every supported activation (Agarwal et al. 2021, App. C.4).")
         {
-            output, format, noPlot,
+            output, format, noPlot, dpi,
         };
         command.SetAction(r => Run(r.GetValue(output)!, r.GetValue(format)));
         return command;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using ReluKernels.Cli.Options;
 using ReluKernels.Cli.Output;
+using ReluKernels.Cli.Plots;
 using ReluKernels.Cli.State;
 using ReluKernels.Experiments;
 using ReluKernels.MonteCarlo;
@@ -50,9 +51,10 @@ public static class CollapseCommand
         var output = CommonOptions.Out();
         var format = CommonOptions.Format();
         var noPlot = CommonOptions.NoPlot();
+        var dpi = CommonOptions.Dpi();
 
         var command = new Command("collapse", "Probability that a random deep narrow ReLU network is born dead, simulation beside theory (Lu et al. Fig. 6A).");
-        Option[] options = [widths, depths, trials, halfWidth, weights, biasStd, bias, activation, radius, probe, engine, shard, checkpoint, seed, threads, output, format, noPlot];
+        Option[] options = [widths, depths, trials, halfWidth, weights, biasStd, bias, activation, radius, probe, engine, shard, checkpoint, seed, threads, output, format, noPlot, dpi];
         foreach (var option in options)
         {
             command.Add(option);
@@ -73,7 +75,7 @@ public static class CollapseCommand
                 Threads = r.GetValue(threads),
                 Shard = r.GetValue(shard) ?? Shard.Whole,
             },
-            r.GetValue(checkpoint), r.GetValue(output)!, r.GetValue(format), r.GetValue(noPlot)));
+            r.GetValue(checkpoint), r.GetValue(output)!, r.GetValue(format), FigureFiles.From(r.GetValue(noPlot), r.GetValue(dpi))));
         }
         command.SetAction(Action);
         root.SetAction(Action);
@@ -99,7 +101,7 @@ public static class CollapseCommand
         }
         if (s.Options.Shard.IsWhole)
         {
-            CollapseOutput.Write(CollapseOutput.Reports(runs, s.Depths), s.OutDirectory, s.Format, s.NoPlot);
+            CollapseOutput.Write(CollapseOutput.Reports(runs, s.Depths), s.OutDirectory, s.Format, s.Figures);
             return ExitCodes.Success;
         }
         ShardResult.Write(s.OutDirectory, config, s.Options.Shard, CollapseStateFile.Payload(runs));
@@ -110,7 +112,7 @@ public static class CollapseCommand
 /// <summary>The parsed <c>collapse</c> command line.</summary>
 public sealed record CollapseSettings(
     int[] Widths, int[] Depths, WeightDistribution Weights, double BiasStd, BiasDistribution Bias, double Radius, double Probe, EngineKind Engine,
-    MonteCarloOptions Options, string? Checkpoint, string OutDirectory, OutputFormat Format, bool NoPlot)
+    MonteCarloOptions Options, string? Checkpoint, string OutDirectory, OutputFormat Format, FigureFiles? Figures)
 {
     /// <summary>
     /// Most cells (widths × depths) one run reports: its outputs grow linearly in the cells, about 0.8 kB of JSON, 0.2 kB

@@ -1,4 +1,5 @@
 using ReluKernels.Cli.Output;
+using ReluKernels.Cli.Plots;
 using ReluKernels.Experiments;
 using ReluKernels.MonteCarlo;
 
@@ -12,11 +13,11 @@ public static class CollapseOutput
         [.. runs.SelectMany(run => depths.Order().Select(d => CollapseCellReport.From(run, d)))];
 
     /// <summary>
-    /// Writes collapse.csv, collapse.json (both streamed), (unless <paramref name="noPlot"/>) collapse.png/.svg and
+    /// Writes collapse.csv, collapse.json (both streamed), (unless <paramref name="figures"/> is null) collapse.png/.svg/.pdf and
     /// collapse.provenance.json (listing <paramref name="inputs"/>, the shards of a merge), then stdout.
     /// </summary>
-    public static void Write(IReadOnlyList<CollapseCellReport> cells, string outDirectory, OutputFormat format, bool noPlot,
+    public static void Write(IReadOnlyList<CollapseCellReport> cells, string outDirectory, OutputFormat format, FigureFiles? figures,
         IReadOnlyList<ProvenanceInput>? inputs = null) =>
         ExperimentFiles.Write(Path.Combine(outDirectory, "collapse"), stream => Json.WriteArray(stream, cells), writer => CollapseCsv.Write(writer, cells),
-            noPlot ? null : stem => CollapsePlot.Save(cells, stem), () => CollapseTableView.Build(cells), format, inputs: inputs);
+            figures is null ? null : stem => CollapsePlot.Save(cells, figures, stem), () => CollapseTableView.Build(cells), format, inputs: inputs);
 }

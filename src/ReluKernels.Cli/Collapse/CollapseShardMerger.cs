@@ -15,7 +15,7 @@ public sealed class CollapseShardMerger : IShardMerger
         ArgumentNullException.ThrowIfNull(output);
         var shards = ShardSet.Load(paths, CollapseStateFile.Load<CollapseRunConfig>);
         CollapseOutput.Write(CollapseOutput.Reports(Sum(shards.Select(s => s.Runs).ToList()), shards[0].Config.Depths),
-            output.OutDirectory, output.Format, output.NoPlot, MergeOutput.Inputs(shards));
+            output.OutDirectory, output.Format, output.Figures, MergeOutput.Inputs(shards));
     }
 
     /// <summary>The runs of the whole run: per width, the sum of the shards' counts.</summary>

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ReluKernels.Cli.Options;
 using ReluKernels.Cli.Output;
+using ReluKernels.Cli.Plots;
 using ReluKernels.Cli.State;
 using ReluKernels.Cli.TrainingState;
 using ReluKernels.Compositional;
@@ -69,10 +70,11 @@ public static class CompositionalCommand
         var output = CommonOptions.Out();
         var format = CommonOptions.Format();
         var noPlot = CommonOptions.NoPlot();
+        var dpi = CommonOptions.Dpi();
         var command = new Command("compositional",
             "Fit convex curves with width-4 compositional networks (Milkert, Hyde & Laine 2023): PyTorch default, no pretraining, pretraining with free scales or with the differentiability condition.")
         {
-            targets, waves, depth, points, models, epochs, pretrainEpochs, lr, pretrainLr, peaks, regions, shard, seed, threads, output, format, noPlot,
+            targets, waves, depth, points, models, epochs, pretrainEpochs, lr, pretrainLr, peaks, regions, shard, seed, threads, output, format, noPlot, dpi,
         };
         command.SetAction(r =>
         {
@@ -127,7 +129,7 @@ public static class CompositionalCommand
             if (start is not null)
                 arguments["peaks"] = string.Join(',', start.Select(ArgumentText.Real));
             return run(new CompositionalPlan(setup, arguments),
-                new ShardRequest(r.GetValue(shard) ?? Shard.Whole, new TrainingOutput(r.GetValue(output)!, r.GetValue(format), r.GetValue(noPlot), null)));
+                new ShardRequest(r.GetValue(shard) ?? Shard.Whole, new TrainingOutput(r.GetValue(output)!, r.GetValue(format), FigureFiles.From(r.GetValue(noPlot), r.GetValue(dpi)), null)));
         });
         return command;
     }
@@ -188,7 +190,7 @@ public static class CompositionalCommand
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(output);
         ExperimentFiles.Write(Path.Combine(output.OutDirectory, Name), Json.Serialize(CompositionalJson.From(result)), CompositionalCsv.Build(result),
-            output.NoPlot ? null : s => CompositionalPlot.Save(result, s), () => CompositionalTableView.Build(result), output.Format,
+            output.Figures is null ? null : s => CompositionalPlot.Save(result, output.Figures, s), () => CompositionalTableView.Build(result), output.Format,
             CompositionalTableView.Note(result), output.Inputs);
     }
 

@@ -1,4 +1,4 @@
-using ReluKernels.Cli.Output;
+using ReluKernels.Cli.Plots;
 using ReluKernels.Compositional;
 using ReluKernels.Experiments.Compositional;
 using ScottPlot;
@@ -13,22 +13,23 @@ public static class CompositionalPlot
 {
     private const int Points = 1001;
 
-    /// <summary>Writes the plots as PNG and SVG; returns their paths.</summary>
-    public static string[] Save(CompositionalResult result, string stem)
+    /// <summary>Writes the plots as PNG, SVG and PDF; returns their paths.</summary>
+    public static string[] Save(CompositionalResult result, FigureFiles files, string stem)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var files = new List<string>();
+        ArgumentNullException.ThrowIfNull(files);
+        var paths = new List<string>();
         for (int t = 0; t < result.Setup.Targets.Count; t++)
         {
-            files.AddRange(Fits(result, t, $"{stem}-{result.Setup.Targets[t].Name}"));
-            files.AddRange(Waves(result, t, $"{stem}-{result.Setup.Targets[t].Name}-waves"));
+            paths.AddRange(files.Save(Fits(result, t), $"{stem}-{result.Setup.Targets[t].Name}"));
+            paths.AddRange(files.Save(Waves(result, t), $"{stem}-{result.Setup.Targets[t].Name}-waves"));
         }
-        return [.. files];
+        return [.. paths];
     }
 
     private static double[] Grid() => [.. Enumerable.Range(0, Points).Select(i => i / (double)(Points - 1))];
 
-    private static string[] Fits(CompositionalResult result, int target, string stem)
+    private static Plot Fits(CompositionalResult result, int target)
     {
         var t = result.Setup.Targets[target];
         var a = result.Setup.Architecture;
@@ -40,33 +41,20 @@ public static class CompositionalPlot
             t.Function.Evaluate(xs.AsSpan(i, 1), y);
             ys[i] = y[0];
         }
-        var plot = new Plot();
-        var line = plot.Add.Scatter(xs, ys);
-        line.Color = Colors.Black;
-        line.LineWidth = 3;
-        line.MarkerSize = 0;
-        line.LegendText = $"target {t.Function.Name}";
-        var palette = new ScottPlot.Palettes.Category10();
+        var plot = FigureStyle.Create($"Best of {result.Setup.Models} models per method, {a}, on {t.Function.Name}", "x", "y");
+        FigureStyle.Curve(plot, xs, ys, FigurePalette.Reference, $"target {t.Function.Name}").LineWidth = FigureStyle.SummaryWidth;
         var network = new GenericNetwork<double>(a);
         foreach (var method in Enum.GetValues<CompositionalMethod>())
         {
             var best = result.Best(target, method);
             var outputs = new double[Points];
             network.Forward([.. best.Parameters.Select(p => (double)p)], xs, outputs);
-            var fit = plot.Add.Scatter(xs, outputs);
-            fit.Color = palette.GetColor((int)method);
-            fit.LineWidth = 2;
-            fit.MarkerSize = 0;
-            fit.LegendText = $"{method}: best MSE {best.Mse:0.00e+0}, {best.FinalRegions} regions";
+            FigureStyle.Curve(plot, xs, outputs, FigurePalette.Get((int)method), $"{method}: best MSE {best.Mse:0.00e+0}, {best.FinalRegions} regions");
         }
-        plot.Title($"Best of {result.Setup.Models} models per method, {a}, on {t.Function.Name}");
-        plot.XLabel("x");
-        plot.YLabel("y");
-        plot.ShowLegend(Edge.Right);
-        return PlotFiles.Save(plot, stem);
+        return plot;
     }
 
-    private static string[] Waves(CompositionalResult result, int target, string stem)
+    private static Plot Waves(CompositionalResult result, int target)
     {
         var peaks = result.Best(target, CompositionalMethod.Pretrained).Peaks;
         var xs = Grid();
@@ -80,20 +68,11 @@ public static class CompositionalPlot
             for (int k = 0; k < peaks.Length; k++)
                 curves[k][i] = waves[k] + 1.2 * (peaks.Length - 1 - k); // stacked, first layer on top
         }
-        var plot = new Plot();
-        var palette = new ScottPlot.Palettes.Category10();
+        var plot = FigureStyle.Create(
+            $"Layer waves of the best differentiability-enforced model after stage one ({result.Setup.Targets[target].Function.Name}), offset by 1.2 per layer",
+            "x", "W_k(x) + offset");
         for (int k = 0; k < peaks.Length; k++)
-        {
-            var wave = plot.Add.Scatter(xs, curves[k]);
-            wave.Color = palette.GetColor(k);
-            wave.LineWidth = 2;
-            wave.MarkerSize = 0;
-            wave.LegendText = $"W_{k} (a_{k} = {peaks[k]:0.###})";
-        }
-        plot.Title($"Layer waves of the best differentiability-enforced model after stage one ({result.Setup.Targets[target].Function.Name}), offset by 1.2 per layer");
-        plot.XLabel("x");
-        plot.YLabel("W_k(x) + offset");
-        plot.ShowLegend(Edge.Right);
-        return PlotFiles.Save(plot, stem);
+            FigureStyle.Curve(plot, xs, curves[k], FigurePalette.Get(k), $"W_{k} (a_{k} = {peaks[k]:0.###})");
+        return plot;
     }
 }

@@ -26,7 +26,7 @@ public sealed class CompositionalShardMerger : IShardMerger
         var models = Enumerable.Range(0, setup.Targets.Count).Select(t => (IReadOnlyList<IReadOnlyList<CompositionalModel>>)[.. Enumerable.Range(0, Methods).Select(m =>
             (IReadOnlyList<CompositionalModel>)[.. shards.SelectMany(s => s.Runs[0].Models[t][m]).OrderBy(x => x.Index).Select(x => x.ToModel())])]).ToList();
         CompositionalCommand.Write(CompositionalExperiment.Result(setup, shards[0].Runs[0].Kernel, models),
-            new TrainingState.TrainingOutput(output.OutDirectory, output.Format, output.NoPlot, MergeOutput.Inputs(shards)));
+            new TrainingState.TrainingOutput(output.OutDirectory, output.Format, output.Figures, MergeOutput.Inputs(shards)));
     }
 
     private static int Methods => Enum.GetValues<CompositionalMethod>().Length;

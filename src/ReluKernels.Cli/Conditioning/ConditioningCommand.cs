@@ -2,6 +2,7 @@ using System.CommandLine;
 using ReluKernels.Activations;
 using ReluKernels.Cli.Options;
 using ReluKernels.Cli.Output;
+using ReluKernels.Cli.Plots;
 using ReluKernels.Cli.State;
 using ReluKernels.Cli.TrainingState;
 using ReluKernels.Conditioning;
@@ -53,13 +54,14 @@ public static class ConditioningCommand
         var output = CommonOptions.Out();
         var format = CommonOptions.Format();
         var noPlot = CommonOptions.NoPlot();
+        var dpi = CommonOptions.Dpi();
         var command = new Command(Name, "Condition number and largest correlation of the top-layer kernel and NTK vs depth: theory and simulation (Agarwal et al. 2021).")
         {
-            activation, inputs, dimension, separation, data, maxDepth, width, networks, widths, shard, seed, threads, output, format, noPlot,
+            activation, inputs, dimension, separation, data, maxDepth, width, networks, widths, shard, seed, threads, output, format, noPlot, dpi,
         };
         command.SetAction(r =>
         {
-            var request = new ShardRequest(r.GetValue(shard) ?? Shard.Whole, new TrainingOutput(r.GetValue(output)!, r.GetValue(format), r.GetValue(noPlot), null));
+            var request = new ShardRequest(r.GetValue(shard) ?? Shard.Whole, new TrainingOutput(r.GetValue(output)!, r.GetValue(format), FigureFiles.From(r.GetValue(noPlot), r.GetValue(dpi)), null));
             string? path = r.GetValue(data);
             // The merge re-parses the arguments on another machine, where the file may differ or be missing.
             if (path is not null && !request.Shard.IsWhole)
@@ -146,7 +148,7 @@ public static class ConditioningCommand
             ConditioningSimulation.Summarise(σ, inputs, settings, networks.Networks, firstDepth: 1),
             plan.Widths.Length == 0 ? null : WidthConvergence.Summarise(σ, inputs, plan.Widths, settings, networks.Widths));
         ExperimentFiles.Write(Path.Combine(output.OutDirectory, Name), Json.Serialize(report), ConditioningCsv.Build(report),
-            output.NoPlot ? null : stem => ConditioningPlot.Save(report, stem), () => ConditioningTableView.Build(report), output.Format,
+            output.Figures is null ? null : stem => ConditioningPlot.Save(report, output.Figures, stem), () => ConditioningTableView.Build(report), output.Format,
             report.Convergence?.Slope is { } slope ? FormattableString.Invariant($"Kernel error vs width at depth {report.Convergence.Depth}: slope {slope:F3} (CLT: -0.5).") : null,
             output.Inputs);
     }

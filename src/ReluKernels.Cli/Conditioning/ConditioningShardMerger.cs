@@ -25,7 +25,7 @@ public sealed class ConditioningShardMerger : IShardMerger
         var all = new ConditioningShardPayload(InOrder(payloads.SelectMany(p => p.Networks)),
             [.. Enumerable.Range(0, shards[0].Config.Widths.Length).Select(w => InOrder(payloads.SelectMany(p => p.Widths[w])))]);
         ConditioningCommand.Write(shards[0].Config, all,
-            new TrainingState.TrainingOutput(output.OutDirectory, output.Format, output.NoPlot, MergeOutput.Inputs(shards)));
+            new TrainingState.TrainingOutput(output.OutDirectory, output.Format, output.Figures, MergeOutput.Inputs(shards)));
     }
 
     /// <summary>Reads and verifies one shard file (its one run is the whole payload).</summary>

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ReluKernels.Cli.Options;
 using ReluKernels.Cli.Output;
+using ReluKernels.Cli.Plots;
 using ReluKernels.Cli.State;
 using ReluKernels.Cli.TrainingState;
 using ReluKernels.Degeneracy.Examples;
@@ -38,13 +39,14 @@ public static class DegeneracyCommand
         var output = CommonOptions.Out();
         var format = CommonOptions.Format();
         var noPlot = CommonOptions.NoPlot();
+        var dpi = CommonOptions.Dpi();
         var command = new Command(Name,
             "Degenerate parametrisations (Berner, Elbrächter & Grohs 2019): Examples 2.1-2.5 as families, and the inverse-stability ratio on random pairs in P and Q.")
         {
-            steps, width, pairs, tolerance, shard, seed, output, format, noPlot,
+            steps, width, pairs, tolerance, shard, seed, output, format, noPlot, dpi,
         };
         command.SetAction(r => run(new DegeneracyPlan(r.GetValue(steps), r.GetValue(width), r.GetValue(pairs), r.GetValue(tolerance), r.GetValue(seed)),
-            new ShardRequest(r.GetValue(shard) ?? Shard.Whole, new TrainingOutput(r.GetValue(output)!, r.GetValue(format), r.GetValue(noPlot), null))));
+            new ShardRequest(r.GetValue(shard) ?? Shard.Whole, new TrainingOutput(r.GetValue(output)!, r.GetValue(format), FigureFiles.From(r.GetValue(noPlot), r.GetValue(dpi)), null))));
         return command;
     }
 
@@ -78,7 +80,7 @@ public static class DegeneracyCommand
         var families = ExampleFamilies.All.SelectMany(f => ExampleFamilyStudy.Measure(f, plan.Steps)).ToArray();
         var result = new DegeneracyResult(families, RestrictedSpaceStudy.Summarise(plan.Width, plan.Seed, pairs));
         ExperimentFiles.Write(Path.Combine(output.OutDirectory, Name), Json.Serialize(result), DegeneracyCsv.Build(result.Families),
-            output.NoPlot ? null : stem => DegeneracyPlot.Save(result, stem), () => DegeneracyTableView.Build(result), output.Format,
+            output.Figures is null ? null : stem => DegeneracyPlot.Save(result, output.Figures, stem), () => DegeneracyTableView.Build(result), output.Format,
             DegeneracyTableView.Note(result), output.Inputs);
     }
 }

@@ -22,7 +22,7 @@ public sealed class DegeneracyShardMerger : IShardMerger
         var shards = ShardSet.Load(paths, Load);
         var pairs = shards.SelectMany(s => s.Runs).OrderBy(p => p.Index).ToList();
         DegeneracyCommand.Write(shards[0].Config, pairs,
-            new TrainingState.TrainingOutput(output.OutDirectory, output.Format, output.NoPlot, MergeOutput.Inputs(shards)));
+            new TrainingState.TrainingOutput(output.OutDirectory, output.Format, output.Figures, MergeOutput.Inputs(shards)));
     }
 
     /// <summary>Reads and verifies one shard file.</summary>

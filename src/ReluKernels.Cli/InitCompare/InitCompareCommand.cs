@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using ReluKernels.Cli.Options;
 using ReluKernels.Cli.Output;
+using ReluKernels.Cli.Plots;
 using ReluKernels.Cli.TrainingState;
 using ReluKernels.Experiments;
 using ReluKernels.Experiments.Training;
@@ -56,10 +57,11 @@ public static class InitCompareCommand
         var output = CommonOptions.Out();
         var format = CommonOptions.Format();
         var noPlot = CommonOptions.NoPlot();
+        var dpi = CommonOptions.Dpi();
         var command = new Command(Name,
             "He with bias vs He without bias vs data-dependent initialisation (Shin & Karniadakis 2020, Figs. 3 and 6): training RMSE curves and dead neurons.")
         {
-            tasks, seeds, epochs, paper, shard, checkpoint, seed, threads, output, format, noPlot,
+            tasks, seeds, epochs, paper, shard, checkpoint, seed, threads, output, format, noPlot, dpi,
         };
         command.SetAction(r =>
         {
@@ -92,7 +94,7 @@ public static class InitCompareCommand
             var plan = new TrainingPlan(Name, arguments, cells, (batches, o) => Write([.. chosen.Select((t, k) => InitComparisonExperiment.Result(t.Task, t.Epochs, parallel,
                 [.. batches.Skip(k * perTask).Take(perTask).Select(b => b.Runs.ToArray())]))], o));
             return run(plan, new TrainingRequest(r.GetValue(shard) ?? Shard.Whole, r.GetValue(checkpoint),
-                new TrainingOutput(r.GetValue(output)!, r.GetValue(format), r.GetValue(noPlot), null)));
+                new TrainingOutput(r.GetValue(output)!, r.GetValue(format), FigureFiles.From(r.GetValue(noPlot), r.GetValue(dpi)), null)));
         });
         return command;
     }
@@ -113,7 +115,7 @@ public static class InitCompareCommand
     {
         var reports = results.SelectMany(x => x.Reports).ToArray();
         ExperimentFiles.Write(Path.Combine(o.OutDirectory, Name), Json.Serialize(reports), InitCompareCsv.Build(reports),
-            o.NoPlot ? null : stem => InitComparePlot.Save(results, stem), () => InitCompareTableView.Build(reports), o.Format,
+            o.Figures is null ? null : stem => InitComparePlot.Save(results, o.Figures, stem), () => InitCompareTableView.Build(reports), o.Format,
             InitCompareTableView.Note(reports), o.Inputs);
     }
 }

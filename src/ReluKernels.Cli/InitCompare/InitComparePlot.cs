@@ -1,7 +1,7 @@
-using ReluKernels.Cli.Output;
+using ReluKernels.Cli.Plots;
 using ReluKernels.Experiments;
-using ScottPlot;
 using ReluKernels.Experiments.Training;
+using ScottPlot;
 
 namespace ReluKernels.Cli.InitCompare;
 
@@ -14,52 +14,45 @@ public static class InitComparePlot
 {
     private const int Points = 801;
 
-    /// <summary>Writes the plots as PNG and SVG; returns the paths.</summary>
-    public static string[] Save(IReadOnlyList<InitComparisonResult> results, string stem)
+    /// <summary>Writes the plots as PNG, SVG and PDF; returns the paths.</summary>
+    public static string[] Save(IReadOnlyList<InitComparisonResult> results, FigureFiles files, string stem)
     {
         ArgumentNullException.ThrowIfNull(results);
-        var files = new List<string>();
+        ArgumentNullException.ThrowIfNull(files);
+        var paths = new List<string>();
         foreach (var result in results)
         {
-            files.AddRange(Curves(result, $"{stem}-{result.Task.Name}"));
+            paths.AddRange(files.Save(Curves(result), $"{stem}-{result.Task.Name}"));
             if (result.Task.Architecture.InputDim == 1)
-                files.AddRange(Fits(result, $"{stem}-{result.Task.Name}-fit"));
+                paths.AddRange(files.Save(Fits(result), $"{stem}-{result.Task.Name}-fit"));
         }
-        return [.. files];
+        return [.. paths];
     }
 
-    private static string[] Curves(InitComparisonResult result, string stem)
+    private static Plot Curves(InitComparisonResult result)
     {
-        var plot = new Plot();
-        var palette = new ScottPlot.Palettes.Category10();
+        var first = result.Reports[0];
+        var plot = FigureStyle.Create($"{result.Task.Problem.Target.Name}: {first.Architecture}, {first.Optimizer} ({result.Task.Figure})", "epoch", "training RMSE");
+        IntegerAxis.Apply(plot.Axes.Bottom);
+        LogAxis.Apply(plot.Axes.Left);
         for (int i = 0; i < result.Reports.Count; i++)
         {
             var x = result.Reports[i];
             if (x.CurveEpochs.Count == 0)
                 continue;
-            var color = palette.GetColor(i);
-            double[] epochs = [.. x.CurveEpochs.Select(e => (double)e)];
-            double[] low = [.. x.CurveMean.Select((m, k) => Log(m - x.CurveSd[k]))];
-            double[] high = [.. x.CurveMean.Select((m, k) => Log(m + x.CurveSd[k]))];
-            var band = plot.Add.FillY(epochs, low, high);
-            band.FillStyle.Color = color.WithAlpha(0.2);
-            band.LineStyle.Width = 0;
-            double[] mean = [.. x.CurveMean.Select(Log)];
-            var line = plot.Add.Scatter(epochs, mean);
-            line.Color = color;
-            line.LineWidth = 2;
-            line.MarkerSize = 0;
-            line.LegendText = $"{x.Initializer} (mean ± sd of {x.Runs - x.Diverged})";
+            var color = FigurePalette.Get(i);
+            // An RMSE is positive; where mean − sd is not, the band has no lower end on a log axis and stops at the mean.
+            int[] drawn = [.. Enumerable.Range(0, x.CurveMean.Count).Where(k => x.CurveMean[k] > 0)];
+            double[] epochs = [.. drawn.Select(k => (double)x.CurveEpochs[k])], mean = [.. drawn.Select(k => LogAxis.Value(x.CurveMean[k]))];
+            double[] low = [.. drawn.Select((k, j) => x.CurveMean[k] > x.CurveSd[k] ? LogAxis.Value(x.CurveMean[k] - x.CurveSd[k]) : mean[j])];
+            double[] high = [.. drawn.Select(k => LogAxis.Value(x.CurveMean[k] + x.CurveSd[k]))];
+            FigureStyle.Band(plot, epochs, low, high, color);
+            FigureStyle.Summary(plot, epochs, mean, color, $"{x.Initializer} (mean ± sd of {x.Runs - x.Diverged})");
         }
-        var first = result.Reports[0];
-        plot.Title($"{result.Task.Problem.Target.Name}: {first.Architecture}, {first.Optimizer} ({result.Task.Figure})");
-        plot.XLabel("epoch");
-        plot.YLabel("log10(training RMSE)");
-        plot.ShowLegend(Edge.Right);
-        return PlotFiles.Save(plot, stem);
+        return plot;
     }
 
-    private static string[] Fits(InitComparisonResult result, string stem)
+    private static Plot Fits(InitComparisonResult result)
     {
         var a = result.Task.Architecture;
         double r = result.Task.Problem.Radius;
@@ -70,31 +63,16 @@ public static class InitComparePlot
             result.Task.Problem.Target.Evaluate([x], y);
             return y[0];
         })];
-        var plot = new Plot();
-        var line = plot.Add.Scatter(xs, target);
-        line.Color = Colors.Black;
-        line.LineWidth = 3;
-        line.MarkerSize = 0;
-        line.LegendText = $"target {result.Task.Problem.Target.Name}";
-        var palette = new ScottPlot.Palettes.Category10();
+        var plot = FigureStyle.Create($"Trained networks after {result.Reports[0].Epochs} epochs ({result.Task.Figure} left; Fig. 2)", "x", "y");
+        FigureStyle.Curve(plot, xs, target, FigurePalette.Reference, $"target {result.Task.Problem.Target.Name}").LineWidth = FigureStyle.SummaryWidth;
         var network = new GenericNetwork<double>(a);
         var outputs = new double[Points];
         for (int i = 0; i < result.Runs.Count; i++)
         {
             var run = result.Runs[i][0];
             network.Forward([.. run.FinalParameters.Select(p => (double)p)], xs, outputs);
-            var fitted = plot.Add.Scatter(xs, outputs.ToArray());
-            fitted.Color = palette.GetColor(i);
-            fitted.LineWidth = 2;
-            fitted.MarkerSize = 0;
-            fitted.LegendText = $"{result.Reports[i].Initializer} (run 0)";
+            FigureStyle.Curve(plot, xs, outputs.ToArray(), FigurePalette.Get(i), $"{result.Reports[i].Initializer} (run 0)");
         }
-        plot.Title($"Trained networks after {result.Reports[0].Epochs} epochs ({result.Task.Figure} left; Fig. 2)");
-        plot.XLabel("x");
-        plot.YLabel("y");
-        plot.ShowLegend(Edge.Right);
-        return PlotFiles.Save(plot, stem);
+        return plot;
     }
-
-    private static double Log(double value) => Math.Log10(Math.Max(value, 1e-12));
 }

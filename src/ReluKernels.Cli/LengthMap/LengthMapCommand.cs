@@ -5,6 +5,7 @@ using ReluKernels.Cli.Options;
 using ReluKernels.Cli.Output;
 using ReluKernels.Cli.State;
 using ReluKernels.Cli.TrainingState;
+using ReluKernels.Cli.Plots;
 using ReluKernels.Experiments;
 using ReluKernels.LengthMap;
 using ReluKernels.MonteCarlo;
@@ -53,9 +54,10 @@ public static class LengthMapCommand
         var output = CommonOptions.Out();
         var format = CommonOptions.Format();
         var noPlot = CommonOptions.NoPlot();
+        var dpi = CommonOptions.Dpi();
         var command = new Command(Name, "The length map E[q^l] per layer (Lu, Su & Karniadakis 2019, §3) beside finite-width simulation, for He, LeCun and Glorot.")
         {
-            activation, init, width, depth, biasStd, trials, shard, seed, threads, output, format, noPlot,
+            activation, init, width, depth, biasStd, trials, shard, seed, threads, output, format, noPlot, dpi,
         };
         command.SetAction(r =>
         {
@@ -63,7 +65,7 @@ public static class LengthMapCommand
             var inits = Inits(r.GetValue(init)!);
             var settings = new LengthMapSettings(r.GetValue(width), r.GetValue(depth), r.GetValue(biasStd), r.GetValue(trials), r.GetValue(seed), r.GetValue(threads));
             var arguments = LengthMapPlan.ArgumentsOf(activations.Count == 1 ? activations[0].ToString() : All, inits.Count == 1 ? inits[0].ToString() : All, settings);
-            var request = new ShardRequest(r.GetValue(shard) ?? Shard.Whole, new TrainingOutput(r.GetValue(output)!, r.GetValue(format), r.GetValue(noPlot), null));
+            var request = new ShardRequest(r.GetValue(shard) ?? Shard.Whole, new TrainingOutput(r.GetValue(output)!, r.GetValue(format), FigureFiles.From(r.GetValue(noPlot), r.GetValue(dpi)), null));
             return run(new LengthMapPlan(activations, inits, settings, arguments), request);
         });
         return command;
@@ -136,6 +138,6 @@ public static class LengthMapCommand
         var runs = plan.Runs.Zip(networks, (run, all) => LengthMapSimulation.Summarise(run.Activation, run.Init, settings, all)).ToList();
         var report = new LengthMapReport(settings.Width, settings.Depth, settings.BiasStd, settings.Trials, settings.Seed, runs);
         ExperimentFiles.Write(Path.Combine(output.OutDirectory, Name), Json.Serialize(report), LengthMapCsv.Build(report),
-            output.NoPlot ? null : stem => LengthMapPlot.Save(report, stem), () => LengthMapTableView.Build(report), output.Format, null, output.Inputs);
+            output.Figures is null ? null : stem => LengthMapPlot.Save(report, output.Figures, stem), () => LengthMapTableView.Build(report), output.Format, null, output.Inputs);
     }
 }

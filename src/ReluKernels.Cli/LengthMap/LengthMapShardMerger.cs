@@ -23,7 +23,7 @@ public sealed class LengthMapShardMerger : IShardMerger
         var runs = Enumerable.Range(0, plan.Activations.Count * plan.Inits.Count)
             .Select(j => (IReadOnlyList<ReluKernels.LengthMap.NetworkLengths>)[.. shards.SelectMany(s => s.Runs[0].Runs[j].Networks).OrderBy(x => x.Index).Select(x => x.ToNetwork())])
             .ToList();
-        LengthMapCommand.Write(plan, runs, new TrainingState.TrainingOutput(output.OutDirectory, output.Format, output.NoPlot, MergeOutput.Inputs(shards)));
+        LengthMapCommand.Write(plan, runs, new TrainingState.TrainingOutput(output.OutDirectory, output.Format, output.Figures, MergeOutput.Inputs(shards)));
     }
 
     /// <summary>Reads and verifies one shard file (its one run is the whole payload).</summary>

@@ -1,4 +1,5 @@
 using ReluKernels.Cli.Output;
+using ReluKernels.Cli.Plots;
 
 namespace ReluKernels.Cli.Merge;
 
@@ -20,8 +21,8 @@ public interface IShardMerger
 /// <summary>Where and how a merge writes its results (the options of <c>relukernels merge</c>).</summary>
 /// <param name="OutDirectory">The <c>--out</c> directory.</param>
 /// <param name="Format">What standard output carries.</param>
-/// <param name="NoPlot">Whether plots are skipped.</param>
-public sealed record MergeOutput(string OutDirectory, OutputFormat Format, bool NoPlot)
+/// <param name="Figures">How plots are written; null when they are skipped (<c>--no-plot</c>).</param>
+public sealed record MergeOutput(string OutDirectory, OutputFormat Format, FigureFiles? Figures)
 {
     /// <summary>The provenance inputs of the merged shards: each file with its SHA-256 and its own provenance.</summary>
     public static IReadOnlyList<ProvenanceInput> Inputs<TConfig, TRun>(IEnumerable<State.LoadedState<TConfig, TRun>> shards) =>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ReluKernels.Cli.Options;
+using ReluKernels.Cli.Plots;
 using ReluKernels.Cli.State;
 
 namespace ReluKernels.Cli.Merge;
@@ -19,19 +20,20 @@ public static class MergeCommand
         files.Validators.Add(r =>
         {
             foreach (var token in r.Tokens.Where(t => t.Value.StartsWith('-')).Take(1))
-                r.AddError($"merge: option '{token.Value}' is not recognised (merge takes files, --out, --format and --no-plot)");
+                r.AddError($"merge: option '{token.Value}' is not recognised (merge takes files, --out, --format, --no-plot and --dpi)");
         });
         var output = CommonOptions.Out();
         var format = CommonOptions.Format();
         var noPlot = CommonOptions.NoPlot();
+        var dpi = CommonOptions.Dpi();
         var command = new Command("merge", $"Sum the shard files of a sharded run ({string.Join(", ", ShardMergers.All.Select(m => m.Command))}) into its full result.")
         {
-            files, output, format, noPlot,
+            files, output, format, noPlot, dpi,
         };
         command.SetAction(r =>
         {
             var paths = r.GetValue(files)!;
-            MergerFor(paths[0]).Merge(paths, new MergeOutput(r.GetValue(output)!, r.GetValue(format), r.GetValue(noPlot)));
+            MergerFor(paths[0]).Merge(paths, new MergeOutput(r.GetValue(output)!, r.GetValue(format), FigureFiles.From(r.GetValue(noPlot), r.GetValue(dpi))));
             return ExitCodes.Success;
         });
         return command;

@@ -71,7 +71,11 @@ public static class CommonOptions
     }
 
     /// <summary><c>--no-plot</c>.</summary>
-    public static Option<bool> NoPlot() => new("--no-plot") { Description = "Do not write PNG/SVG plots." };
+    public static Option<bool> NoPlot() => new("--no-plot") { Description = "Do not write the PNG/SVG/PDF plots." };
+
+    /// <summary><c>--dpi</c>: PNG resolution, <see cref="Plots.FigureFiles.MinDpi"/>..<see cref="Plots.FigureFiles.MaxDpi"/>.</summary>
+    public static Option<int> Dpi() => IntInRange("--dpi", "PNG resolution in dots per inch (SVG and PDF are vector)",
+        Plots.FigureFiles.DefaultDpi, Plots.FigureFiles.MinDpi, Plots.FigureFiles.MaxDpi);
 
     /// <summary>
     /// An integer-list option whose default is <paramref name="defaults"/>, named in the help as <see cref="Options.IntList.Format"/>

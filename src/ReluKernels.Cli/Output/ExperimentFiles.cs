@@ -6,7 +6,7 @@ namespace ReluKernels.Cli.Output;
 
 /// <summary>
 /// The output convention of every experiment command: <c>{stem}.csv</c> and <c>{stem}.json</c> always, the plot as
-/// <c>{stem}.png</c>/<c>.svg</c> unless disabled, and <c>{stem}.provenance.json</c> (all written atomically), then
+/// <c>{stem}.png</c>/<c>.svg</c>/<c>.pdf</c> unless disabled, and <c>{stem}.provenance.json</c> (all written atomically), then
 /// standard output in the requested format — the JSON or CSV text itself, or the table followed by an optional note and
 /// the list of files written.
 /// </summary>

@@ -3,9 +3,10 @@ using System.Globalization;
 using ReluKernels.Cli.Collapse;
 using ReluKernels.Cli.Options;
 using ReluKernels.Cli.Output;
+using ReluKernels.Cli.Plots;
+using ReluKernels.Cli.State;
 using ReluKernels.Experiments;
 using ReluKernels.MonteCarlo;
-using ReluKernels.Cli.State;
 using ReluKernels.MonteCarlo.Engines;
 
 namespace ReluKernels.Cli.SafeDepth;
@@ -49,18 +50,19 @@ public static class SafeDepthCommand
         var output = CommonOptions.Out();
         var format = CommonOptions.Format();
         var noPlot = CommonOptions.NoPlot();
+        var dpi = CommonOptions.Dpi();
         var command = new Command("safe-depth", "Largest depth whose simulated collapse probability stays below p, beside Eq. (5) (Lu et al. Fig. 6B).")
         {
-            widths, ps, trials, weights, engine, shard, checkpoint, seed, threads, output, format, noPlot,
+            widths, ps, trials, weights, engine, shard, checkpoint, seed, threads, output, format, noPlot, dpi,
         };
         command.SetAction(r => Run(r.ValueOr(widths, [.. SafeDepthDefaults.Widths]), r.ValueOr(ps, [.. SafeDepthDefaults.Probabilities]), r.GetValue(weights), r.GetValue(engine),
             new MonteCarloOptions { Trials = r.GetValue(trials), Seed = r.GetValue(seed), Threads = r.GetValue(threads), Shard = r.GetValue(shard) ?? Shard.Whole },
-            r.GetValue(checkpoint), r.GetValue(output)!, r.GetValue(format), r.GetValue(noPlot)));
+            r.GetValue(checkpoint), r.GetValue(output)!, r.GetValue(format), FigureFiles.From(r.GetValue(noPlot), r.GetValue(dpi))));
         return command;
     }
 
     private static int Run(int[] widths, double[] ps, WeightDistribution weights, EngineKind engine, MonteCarloOptions options,
-        string? checkpoint, string outDirectory, OutputFormat format, bool noPlot)
+        string? checkpoint, string outDirectory, OutputFormat format, FigureFiles? figures)
     {
         var config = new SafeDepthRunConfig(widths, ps, weights, engine, options.Trials, options.Seed, options.BlockSize);
         var experiments = config.Experiments();
@@ -73,7 +75,7 @@ public static class SafeDepthCommand
         if (runs.Any(r => !r.Complete))
             return interrupt.Report(checkpoint is null ? "rerun with --checkpoint FILE to make runs resumable" : $"resume with the same command (checkpoint {checkpoint})");
         if (options.Shard.IsWhole)
-            SafeDepthOutput.Write(runs, config, outDirectory, format, noPlot);
+            SafeDepthOutput.Write(runs, config, outDirectory, format, figures);
         else
             ShardResult.Write(outDirectory, config, options.Shard, CollapseStateFile.Payload(runs));
         return ExitCodes.Success;

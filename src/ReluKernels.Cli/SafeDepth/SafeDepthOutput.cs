@@ -1,22 +1,23 @@
 using System.Globalization;
 using ReluKernels.Cli.Output;
+using ReluKernels.Cli.Plots;
 using ReluKernels.Experiments;
 using ReluKernels.MonteCarlo;
 using Spectre.Console;
 
 namespace ReluKernels.Cli.SafeDepth;
 
-/// <summary>Turns finished <c>safe-depth</c> runs into reports and writes safe-depth.csv/.json/.png/.svg and standard output (a run and a merge alike).</summary>
+/// <summary>Turns finished <c>safe-depth</c> runs into reports and writes safe-depth.csv/.json/.png/.svg/.pdf and standard output (a run and a merge alike).</summary>
 public static class SafeDepthOutput
 {
     /// <summary>Writes the reports of <paramref name="runs"/> (one per width) for the p of <paramref name="config"/>; <paramref name="inputs"/> are merged shards.</summary>
-    public static void Write(IEnumerable<CollapseRun> runs, SafeDepthRunConfig config, string outDirectory, OutputFormat format, bool noPlot,
+    public static void Write(IEnumerable<CollapseRun> runs, SafeDepthRunConfig config, string outDirectory, OutputFormat format, FigureFiles? figures,
         IReadOnlyList<ProvenanceInput>? inputs = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         var reports = runs.SelectMany(run => SafeDepthSearch.Read(run, config.Ps)).OrderBy(r => r.P).ThenBy(r => r.Width).ToList();
         ExperimentFiles.Write(Path.Combine(outDirectory, "safe-depth"), Json.Serialize(reports), Csv(reports),
-            noPlot ? null : stem => SafeDepthPlot.Save(reports, stem), () => Table(reports), format, inputs: inputs);
+            figures is null ? null : stem => SafeDepthPlot.Save(reports, figures, stem), () => Table(reports), format, inputs: inputs);
     }
 
     private static string Csv(IEnumerable<SafeDepthReport> reports)

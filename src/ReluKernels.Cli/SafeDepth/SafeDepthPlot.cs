@@ -1,40 +1,36 @@
-using ReluKernels.Cli.Output;
+using ReluKernels.Cli.Plots;
 using ReluKernels.Experiments;
-using ScottPlot;
 
 namespace ReluKernels.Cli.SafeDepth;
 
-/// <summary>Safe depth vs width per p (Lu et al. Fig. 6B): simulation with its plausible range, Eq. (5) as a line; log depth axis.</summary>
+/// <summary>
+/// Safe depth vs width per p (Lu et al. Fig. 6B) on a log depth axis: the estimated depth as markers with bars from the
+/// depth safe with 95% confidence to the largest plausible one, Eq. (5) as a line.
+/// </summary>
 public static class SafeDepthPlot
 {
-    /// <summary>Writes <c>{stem}.png</c> and <c>{stem}.svg</c>; returns the paths.</summary>
-    public static string[] Save(IReadOnlyList<SafeDepthReport> reports, string stem)
+    /// <summary>Writes <c>{stem}.png/.svg/.pdf</c>; returns the paths.</summary>
+    public static string[] Save(IReadOnlyList<SafeDepthReport> reports, FigureFiles files, string stem)
     {
-        var plot = new Plot();
-        var palette = new ScottPlot.Palettes.Category10();
+        ArgumentNullException.ThrowIfNull(files);
+        var plot = FigureStyle.Create("Largest depth with P(collapse) < p", "width", "depth");
+        IntegerAxis.Apply(plot.Axes.Bottom);
+        LogAxis.Apply(plot.Axes.Left);
         int colour = 0;
         foreach (var group in reports.GroupBy(r => r.P).OrderBy(g => g.Key))
         {
             var rows = group.OrderBy(r => r.Width).ToArray();
-            var color = palette.GetColor(colour++);
-            double[] widths = [.. rows.Select(r => (double)r.Width)];
-            var simulated = plot.Add.Scatter(widths, [.. rows.Select(r => Log(r.EstimatedDepth))]);
-            simulated.Color = color;
-            simulated.LegendText = $"p = {group.Key}: simulation";
-            var eq5 = plot.Add.Scatter(widths, [.. rows.Select(r => Math.Log10(r.Equation5))]);
-            eq5.Color = color;
-            eq5.LineWidth = 1;
-            eq5.Color = color.WithAlpha(0.6);
-            eq5.MarkerSize = 0;
-            eq5.LegendText = $"p = {group.Key}: Eq. (5)";
+            var color = FigurePalette.Get(colour++);
+            FigureStyle.Theory(plot, [.. rows.Select(r => (double)r.Width)], [.. rows.Select(r => LogAxis.Value(r.Equation5))], color, $"p = {group.Key}: Eq. (5)");
+            // A depth of 0 (not even one layer is safe) has no place on a log axis: such widths are in the table only, and a
+            // confident depth of 0 leaves the bar without its lower end.
+            var drawn = rows.Where(r => r.EstimatedDepth > 0).ToArray();
+            double[] widths = [.. drawn.Select(r => (double)r.Width)], depths = [.. drawn.Select(r => LogAxis.Value(r.EstimatedDepth))];
+            FigureStyle.Interval(plot, widths, depths,
+                [.. drawn.Select((r, i) => r.SafeDepth > 0 ? LogAxis.Value(r.SafeDepth) : depths[i])],
+                [.. drawn.Select((r, i) => r.MaxPlausibleDepth is int m and > 0 ? LogAxis.Value(m) : depths[i])], color);
+            FigureStyle.Simulation(plot, widths, depths, color, $"p = {group.Key}: simulation (95% range)");
         }
-        plot.Title("Largest depth with P(collapse) < p");
-        plot.XLabel("width");
-        plot.YLabel("log10(depth)");
-        plot.ShowLegend(Edge.Right);
-        return PlotFiles.Save(plot, stem);
+        return files.Save(plot, stem);
     }
-
-    // A simulated depth of 0 (not even one layer is safe) is drawn at log10(0.5) rather than −∞; Eq. (5) is real-valued and positive.
-    private static double Log(double depth) => Math.Log10(Math.Max(depth, 0.5));
 }

@@ -14,7 +14,7 @@ public sealed class SafeDepthShardMerger : IShardMerger
     {
         ArgumentNullException.ThrowIfNull(output);
         var shards = ShardSet.Load(paths, CollapseStateFile.Load<SafeDepthRunConfig>);
-        SafeDepthOutput.Write(CollapseShardMerger.Sum(shards.Select(s => s.Runs).ToList()), shards[0].Config, output.OutDirectory, output.Format, output.NoPlot,
+        SafeDepthOutput.Write(CollapseShardMerger.Sum(shards.Select(s => s.Runs).ToList()), shards[0].Config, output.OutDirectory, output.Format, output.Figures,
             MergeOutput.Inputs(shards));
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using ReluKernels.Cli.Options;
 using ReluKernels.Cli.Output;
+using ReluKernels.Cli.Plots;
 using ReluKernels.Cli.TrainingState;
 using ReluKernels.Experiments;
 using ReluKernels.Experiments.Training;
@@ -68,10 +69,11 @@ public static class TrainCollapseCommand
         var output = CommonOptions.Out();
         var format = CommonOptions.Format();
         var noPlot = CommonOptions.NoPlot();
+        var dpi = CommonOptions.Dpi();
         var command = new Command(Name,
             "Train many deep narrow ReLU networks (Lu et al. 2019: width 2, 10 layers) and count how many collapse to the mean (MSE) or median (MAE) of the target.")
         {
-            target, loss, width, depth, runs, epochs, lr, optimizer, momentum, batch, balance, balanceWeight, paper, shard, checkpoint, seed, threads, output, format, noPlot,
+            target, loss, width, depth, runs, epochs, lr, optimizer, momentum, batch, balance, balanceWeight, paper, shard, checkpoint, seed, threads, output, format, noPlot, dpi,
         };
         command.SetAction(r =>
         {
@@ -145,7 +147,7 @@ public static class TrainCollapseCommand
                     Write(results[0], r.GetValue(loss), o);
             });
             return run(plan, new TrainingRequest(r.GetValue(shard) ?? Shard.Whole, r.GetValue(checkpoint),
-                new TrainingOutput(r.GetValue(output)!, r.GetValue(format), r.GetValue(noPlot), null)));
+                new TrainingOutput(r.GetValue(output)!, r.GetValue(format), FigureFiles.From(r.GetValue(noPlot), r.GetValue(dpi)), null)));
         });
         return command;
     }
@@ -155,7 +157,7 @@ public static class TrainCollapseCommand
         var report = result.Report;
         string stem = Path.Combine(o.OutDirectory, $"{Name}-{report.Target}-{Lower(loss)}");
         ExperimentFiles.Write(stem, Json.Serialize(report), TrainCollapseCsv.Build(report),
-            o.NoPlot ? null : s => TrainCollapsePlot.Save(result, s), () => TrainCollapseTableView.Build(report), o.Format,
+            o.Figures is null ? null : s => TrainCollapsePlot.Save(result, o.Figures, s), () => TrainCollapseTableView.Build(report), o.Format,
             TrainCollapseTableView.Note(report), o.Inputs);
     }
 

@@ -1,27 +1,28 @@
-using ReluKernels.Cli.Output;
+using ReluKernels.Cli.Plots;
 using ReluKernels.Experiments;
-using ReluKernels.Training;
-using ScottPlot;
 using ReluKernels.Experiments.Training;
+using ReluKernels.Training;
 using ReluKernels.Training.Outcomes;
+using ScottPlot;
 
 namespace ReluKernels.Cli.TrainCollapse;
 
 /// <summary>
 /// The plots of <c>train-collapse</c> (Lu et al. 2019, Figs. 1–5): the fitted functions of a few runs — the first of each outcome
-/// that occurred — over the target (<c>{stem}.png</c>), and their loss curves beside the median over all runs
+/// that occurred — over the target (<c>{stem}.png</c>), and their loss curves under the median over all runs, on a log axis
 /// (<c>{stem}-loss.png</c>). For a 2-D input the functions are drawn along the line x₂ = r/2 (first output).
 /// </summary>
 public static class TrainCollapsePlot
 {
     private const int Points = 401;
 
-    /// <summary>Writes both plots as PNG and SVG; returns the four paths.</summary>
-    public static string[] Save(CollapseTrainingResult result, string stem)
+    /// <summary>Writes both plots as PNG, SVG and PDF; returns the six paths.</summary>
+    public static string[] Save(CollapseTrainingResult result, FigureFiles files, string stem)
     {
         ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(files);
         var examples = Examples(result.Runs);
-        return [.. Functions(result, examples, stem), .. Losses(result, examples, stem + "-loss")];
+        return [.. files.Save(Functions(result, examples), stem), .. files.Save(Losses(result, examples), stem + "-loss")];
     }
 
     /// <summary>The first run of each outcome that occurred, labelled.</summary>
@@ -43,7 +44,7 @@ public static class TrainCollapsePlot
         return examples;
     }
 
-    private static string[] Functions(CollapseTrainingResult result, List<(TrainingRun<float> Run, string Label)> examples, string stem)
+    private static Plot Functions(CollapseTrainingResult result, List<(TrainingRun<float> Run, string Label)> examples)
     {
         var setup = result.Setup;
         var a = setup.Architecture;
@@ -68,36 +69,35 @@ public static class TrainCollapsePlot
             target[s] = y[0];
         }
 
-        var plot = new Plot();
-        var line = plot.Add.Scatter(xs, target);
-        line.Color = Colors.Black;
-        line.LineWidth = 3;
-        line.MarkerSize = 0;
-        line.LegendText = a.OutputDim == 1 ? $"target {setup.Problem.Target.Name}" : $"target {setup.Problem.Target.Name}, output 1";
-        var palette = new ScottPlot.Palettes.Category10();
+        var report = result.Report;
+        var plot = FigureStyle.Create($"{report.Architecture} trained on {setup.Problem.Target.Name} ({(report.Loss == LossFunction.MeanAbsoluteError ? "MAE" : "MSE")}): "
+            + $"{report.Collapsed} of {report.Runs} collapsed", d == 1 ? "x" : "x₁ (x₂ = r/2)", a.OutputDim == 1 ? "y" : "y₁");
+        FigureStyle.Curve(plot, xs, target, FigurePalette.Reference,
+            a.OutputDim == 1 ? $"target {setup.Problem.Target.Name}" : $"target {setup.Problem.Target.Name}, output 1").LineWidth = FigureStyle.SummaryWidth;
         var network = new GenericNetwork<double>(a);
         var outputs = new double[a.OutputDim * Points];
         for (int i = 0; i < examples.Count; i++)
         {
             network.Forward([.. examples[i].Run.FinalParameters.Select(p => (double)p)], inputs, outputs);
-            var fitted = plot.Add.Scatter(xs, outputs[..Points]);
-            fitted.Color = palette.GetColor(i);
-            fitted.LineWidth = 2;
-            fitted.MarkerSize = 0;
-            fitted.LegendText = examples[i].Label;
+            FigureStyle.Curve(plot, xs, outputs[..Points], FigurePalette.Get(i), examples[i].Label);
         }
-        var report = result.Report;
-        plot.Title($"{report.Architecture} trained on {setup.Problem.Target.Name} ({(report.Loss == LossFunction.MeanAbsoluteError ? "MAE" : "MSE")}): "
-            + $"{report.Collapsed} of {report.Runs} collapsed");
-        plot.XLabel(d == 1 ? "x" : "x₁ (x₂ = r/2)");
-        plot.YLabel(a.OutputDim == 1 ? "y" : "y₁");
-        plot.ShowLegend(Edge.Right);
-        return PlotFiles.Save(plot, stem);
+        return plot;
     }
 
-    private static string[] Losses(CollapseTrainingResult result, List<(TrainingRun<float> Run, string Label)> examples, string stem)
+    private static Plot Losses(CollapseTrainingResult result, List<(TrainingRun<float> Run, string Label)> examples)
     {
-        var plot = new Plot();
+        var plot = FigureStyle.Create($"Training loss ({(result.Report.Loss == LossFunction.MeanAbsoluteError ? "MAE" : "MSE")}, epoch mean over mini-batches)",
+            "epoch", "loss");
+        IntegerAxis.Apply(plot.Axes.Bottom);
+        LogAxis.Apply(plot.Axes.Left);
+        for (int i = 0; i < examples.Count; i++)
+        {
+            if (examples[i].Run.History is not { Count: > 0 } history)
+                continue;
+            var (x, y) = Positive(history.Epochs.ToArray().Select(e => (double)e), history.Losses.ToArray());
+            FigureStyle.Curve(plot, x, y, FigurePalette.Get(i), examples[i].Label);
+        }
+        // The median is added last so it is drawn above the runs it summarises.
         var histories = result.Runs.Where(r => r.History is not null).Select(r => r.History!).ToArray();
         if (histories.Length > 0)
         {
@@ -105,31 +105,16 @@ public static class TrainCollapsePlot
             var epochs = histories.First(h => h.Count == longest).Epochs.ToArray();
             double[] median = [.. Enumerable.Range(0, longest).Select(i =>
                 MathNet.Numerics.Statistics.Statistics.Median(histories.Where(h => h.Count > i).Select(h => h.Losses[i])))];
-            double[] x = [.. epochs.Select(e => (double)e)], y = [.. median.Select(Log)];
-            var line = plot.Add.Scatter(x, y);
-            line.Color = Colors.Black;
-            line.LineWidth = 3;
-            line.MarkerSize = 0;
-            line.LegendText = $"median of {histories.Length} runs";
+            var (x, y) = Positive(epochs.Select(e => (double)e), median);
+            FigureStyle.Summary(plot, x, y, FigurePalette.Reference, $"median of {histories.Length} runs");
         }
-        var palette = new ScottPlot.Palettes.Category10();
-        for (int i = 0; i < examples.Count; i++)
-        {
-            if (examples[i].Run.History is not { Count: > 0 } history)
-                continue;
-            double[] x = [.. history.Epochs.ToArray().Select(e => (double)e)], y = [.. history.Losses.ToArray().Select(Log)];
-            var curve = plot.Add.Scatter(x, y);
-            curve.Color = palette.GetColor(i);
-            curve.LineWidth = 2;
-            curve.MarkerSize = 0;
-            curve.LegendText = examples[i].Label;
-        }
-        plot.Title($"Training loss ({(result.Report.Loss == LossFunction.MeanAbsoluteError ? "MAE" : "MSE")}, epoch mean over mini-batches)");
-        plot.XLabel("epoch");
-        plot.YLabel("log10(loss)");
-        plot.ShowLegend(Edge.Right);
-        return PlotFiles.Save(plot, stem);
+        return plot;
     }
 
-    private static double Log(double loss) => Math.Log10(Math.Max(loss, 1e-30));
+    // A loss of exactly 0 has no place on a log axis: such epochs are left out of the curve.
+    private static (double[] X, double[] Y) Positive(IEnumerable<double> epochs, IEnumerable<double> losses)
+    {
+        var points = epochs.Zip(losses).Where(p => p.Second > 0).ToArray();
+        return ([.. points.Select(p => p.First)], [.. points.Select(p => LogAxis.Value(p.Second))]);
+    }
 }

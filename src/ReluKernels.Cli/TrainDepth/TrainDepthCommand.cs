@@ -3,6 +3,7 @@ using ReluKernels.Cli.Options;
 using ReluKernels.Cli.Output;
 using ReluKernels.Cli.State;
 using ReluKernels.Cli.TrainingState;
+using ReluKernels.Cli.Plots;
 using ReluKernels.Conditioning;
 using ReluKernels.Experiments;
 using ReluKernels.MonteCarlo;
@@ -49,10 +50,11 @@ public static class TrainDepthCommand
         var output = CommonOptions.Out();
         var format = CommonOptions.Format();
         var noPlot = CommonOptions.NoPlot();
+        var dpi = CommonOptions.Dpi();
         var command = new Command(Name,
             "Training loss vs depth for plain ReLU, normalised ReLU and NormReLU_b on random labels (Agarwal et al. 2021's training check, small scale).")
         {
-            width, depths, inputs, dimension, separation, epochs, learningRate, runs, shard, seed, threads, output, format, noPlot,
+            width, depths, inputs, dimension, separation, epochs, learningRate, runs, shard, seed, threads, output, format, noPlot, dpi,
         };
         command.SetAction(r =>
         {
@@ -67,7 +69,7 @@ public static class TrainDepthCommand
             {
                 throw new UsageException($"--separation: {ex.Message.Split(" (Parameter", 2)[0]}");
             }
-            var request = new ShardRequest(r.GetValue(shard) ?? Shard.Whole, new TrainingOutput(r.GetValue(output)!, r.GetValue(format), r.GetValue(noPlot), null));
+            var request = new ShardRequest(r.GetValue(shard) ?? Shard.Whole, new TrainingOutput(r.GetValue(output)!, r.GetValue(format), FigureFiles.From(r.GetValue(noPlot), r.GetValue(dpi)), null));
             return run(new TrainDepthPlan(settings, TrainDepthPlan.ArgumentsOf(settings)), request);
         });
         return command;
@@ -122,6 +124,6 @@ public static class TrainDepthCommand
         var rows = plan.Cells.Zip(runs, (cell, all) => DepthTrainingExperiment.Summarise(plan.Settings, cell.Activation.Name, cell.Depth, all)).ToList();
         var report = DepthTrainingExperiment.Report(plan.Settings, rows);
         ExperimentFiles.Write(Path.Combine(output.OutDirectory, Name), Json.Serialize(report), TrainDepthCsv.Build(report),
-            output.NoPlot ? null : stem => TrainDepthPlot.Save(report, stem), () => TrainDepthTableView.Build(report), output.Format, null, output.Inputs);
+            output.Figures is null ? null : stem => TrainDepthPlot.Save(report, output.Figures, stem), () => TrainDepthTableView.Build(report), output.Format, null, output.Inputs);
     }
 }

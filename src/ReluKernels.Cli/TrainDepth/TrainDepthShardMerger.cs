@@ -24,7 +24,7 @@ public sealed class TrainDepthShardMerger : IShardMerger
         var cells = Enumerable.Range(0, shards[0].Runs[0].Cells.Count)
             .Select(c => (IReadOnlyList<DepthTrainingRun>)[.. shards.SelectMany(s => s.Runs[0].Cells[c].Runs).OrderBy(r => r.Index).Select(r => r.ToRun())])
             .ToList();
-        TrainDepthCommand.Write(plan, cells, new TrainingState.TrainingOutput(output.OutDirectory, output.Format, output.NoPlot, MergeOutput.Inputs(shards)));
+        TrainDepthCommand.Write(plan, cells, new TrainingState.TrainingOutput(output.OutDirectory, output.Format, output.Figures, MergeOutput.Inputs(shards)));
     }
 
     /// <summary>Reads and verifies one shard file (its one run is the whole payload).</summary>

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using ReluKernels.Cli.Options;
 using ReluKernels.Cli.Output;
+using ReluKernels.Cli.Plots;
 using ReluKernels.Cli.TrainingState;
 using ReluKernels.Experiments;
 using ReluKernels.Experiments.Training;
@@ -60,10 +61,11 @@ public static class TrainSuccessCommand
         var output = CommonOptions.Out();
         var format = CommonOptions.Format();
         var noPlot = CommonOptions.NoPlot();
+        var dpi = CommonOptions.Dpi();
         var command = new Command(Name,
             "Empirical training-success probability of shallow ReLU networks with random biases vs width, beside Theorem 3's trainability (Shin & Karniadakis 2020, Figs. 4–5).")
         {
-            targets, widths, runs, epochs, lr, optimizer, momentum, batch, paper, shard, checkpoint, seed, threads, output, format, noPlot,
+            targets, widths, runs, epochs, lr, optimizer, momentum, batch, paper, shard, checkpoint, seed, threads, output, format, noPlot, dpi,
         };
         command.SetAction(r =>
         {
@@ -119,14 +121,14 @@ public static class TrainSuccessCommand
             var plan = new TrainingPlan(Name, arguments, cells, (batches, o) =>
                 Write([.. batches.Select((b, i) => TrainingSuccessExperiment.Report(setups[i], jobs[i].Width, b.Kernel, b.Runs))], o));
             return run(plan, new TrainingRequest(r.GetValue(shard) ?? Shard.Whole, r.GetValue(checkpoint),
-                new TrainingOutput(r.GetValue(output)!, r.GetValue(format), r.GetValue(noPlot), null)));
+                new TrainingOutput(r.GetValue(output)!, r.GetValue(format), FigureFiles.From(r.GetValue(noPlot), r.GetValue(dpi)), null)));
         });
         return command;
     }
 
     private static void Write(TrainingSuccessReport[] reports, TrainingOutput o) =>
         ExperimentFiles.Write(Path.Combine(o.OutDirectory, Name), Json.Serialize(reports), TrainSuccessCsv.Build(reports),
-            o.NoPlot ? null : stem => TrainSuccessPlot.Save(reports, stem), () => TrainSuccessTableView.Build(reports), o.Format,
+            o.Figures is null ? null : stem => TrainSuccessPlot.Save(reports, o.Figures, stem), () => TrainSuccessTableView.Build(reports), o.Format,
             TrainSuccessTableView.Note(reports), o.Inputs);
 
     private static string I(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -1,10 +1,11 @@
 using System.CommandLine;
 using ReluKernels.Cli.Options;
 using ReluKernels.Cli.Output;
-using ReluKernels.Experiments;
-using ReluKernels.MonteCarlo;
+using ReluKernels.Cli.Plots;
 using ReluKernels.Cli.Sampling;
 using ReluKernels.Cli.State;
+using ReluKernels.Experiments;
+using ReluKernels.MonteCarlo;
 using ReluKernels.MonteCarlo.Trainability;
 
 namespace ReluKernels.Cli.Trainability;
@@ -86,10 +87,11 @@ public static class ActiveNeuronsCommand
         var output = CommonOptions.Out();
         var format = CommonOptions.Format();
         var noPlot = CommonOptions.NoPlot();
+        var dpi = CommonOptions.Dpi();
         var command = new Command("active-neurons",
             "Distributions of active neurons per layer at initialisation, theory beside simulation (Shin & Karniadakis, Lemmas 13-14, Fig. 7).")
         {
-            architecture, schemes, radius, required, trials, shard, checkpoint, seed, threads, output, format, noPlot,
+            architecture, schemes, radius, required, trials, shard, checkpoint, seed, threads, output, format, noPlot, dpi,
         };
         command.SetAction(r => Run(r.ValueOr(architecture, [.. ActiveNeuronDefaults.Architecture]), r.ValueOr(schemes, [.. LayerSchemeSequence.Figure7]), r.GetValue(radius), GivenCounts(r.GetValue(required)),
             new MonteCarloOptions
@@ -100,12 +102,12 @@ public static class ActiveNeuronsCommand
                 BlockSize = ActiveNeuronDefaults.BlockSize,
                 Shard = r.GetValue(shard) ?? Shard.Whole,
             },
-            r.GetValue(checkpoint), r.GetValue(output)!, r.GetValue(format), r.GetValue(noPlot)));
+            r.GetValue(checkpoint), r.GetValue(output)!, r.GetValue(format), FigureFiles.From(r.GetValue(noPlot), r.GetValue(dpi))));
         return command;
     }
 
     private static int Run(int[] architecture, LayerSchemeSequence[] schemes, double radius, int[]? required, MonteCarloOptions options,
-        string? checkpoint, string outDirectory, OutputFormat format, bool noPlot)
+        string? checkpoint, string outDirectory, OutputFormat format, FigureFiles? figures)
     {
         int[] widths = architecture[1..];
         if (required is not null)
@@ -129,7 +131,7 @@ public static class ActiveNeuronsCommand
         if (runs.Any(run => !run.Complete))
             return interrupt.Report(checkpoint is null ? "rerun with --checkpoint FILE to make runs resumable" : $"resume with the same command (checkpoint {checkpoint})");
         if (options.Shard.IsWhole)
-            ActiveNeuronsOutput.Write(config, [.. runs.Select(run => run.Tally)], outDirectory, format, noPlot);
+            ActiveNeuronsOutput.Write(config, [.. runs.Select(run => run.Tally)], outDirectory, format, figures);
         else
             ShardResult.Write(outDirectory, config, options.Shard, ActiveNeuronsStateFile.Payload(config, runs));
         return ExitCodes.Success;

@@ -1,4 +1,5 @@
 using ReluKernels.Cli.Output;
+using ReluKernels.Cli.Plots;
 using ReluKernels.Experiments;
 using ReluKernels.MonteCarlo.Trainability;
 using ReluKernels.Theory;
@@ -6,13 +7,13 @@ using ReluKernels.Theory;
 namespace ReluKernels.Cli.Trainability;
 
 /// <summary>
-/// Turns finished <c>active-neurons</c> tallies into reports and writes active-neurons.csv/.json/.png/.svg (and
+/// Turns finished <c>active-neurons</c> tallies into reports and writes active-neurons.csv/.json/.png/.svg/.pdf (and
 /// active-neurons-trainability.csv when requirements are given) and standard output (a run and a merge alike).
 /// </summary>
 public static class ActiveNeuronsOutput
 {
     /// <summary>Writes the reports of <paramref name="tallies"/> (one per scheme of <paramref name="config"/>); <paramref name="inputs"/> are merged shards.</summary>
-    public static void Write(ActiveNeuronsRunConfig config, IReadOnlyList<ActiveNeuronTally> tallies, string outDirectory, OutputFormat format, bool noPlot,
+    public static void Write(ActiveNeuronsRunConfig config, IReadOnlyList<ActiveNeuronTally> tallies, string outDirectory, OutputFormat format, FigureFiles? figures,
         IReadOnlyList<ProvenanceInput>? inputs = null)
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -25,7 +26,7 @@ public static class ActiveNeuronsOutput
         if (checks.Count > 0)
             AtomicFile.WriteText(stem + "-trainability.csv", ActiveNeuronsTableView.TrainabilityCsv(checks));
         ExperimentFiles.Write(stem, Json.Serialize(new { architecture, radius, bins, trainability = checks }), ActiveNeuronsTableView.BinsCsv(bins),
-            noPlot ? null : s => ActiveNeuronsPlot.Save(bins, s), () => ActiveNeuronsTableView.Build(bins, checks), format,
+            figures is null ? null : s => ActiveNeuronsPlot.Save(bins, figures, s), () => ActiveNeuronsTableView.Build(bins, checks), format,
             Note(schemes, checks.Count > 0 ? $"Trainability table also in {stem}-trainability.csv" : null), inputs);
     }
 

@@ -22,6 +22,6 @@ public sealed class ActiveNeuronsShardMerger : IShardMerger
                 total.Add(shard.Runs[i].Tally);
             return total;
         }).ToList();
-        ActiveNeuronsOutput.Write(config, totals, output.OutDirectory, output.Format, output.NoPlot, MergeOutput.Inputs(shards));
+        ActiveNeuronsOutput.Write(config, totals, output.OutDirectory, output.Format, output.Figures, MergeOutput.Inputs(shards));
     }
 }

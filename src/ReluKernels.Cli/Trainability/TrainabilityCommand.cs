@@ -1,10 +1,11 @@
 using System.CommandLine;
 using ReluKernels.Cli.Options;
 using ReluKernels.Cli.Output;
-using ReluKernels.Experiments;
-using ReluKernels.MonteCarlo;
+using ReluKernels.Cli.Plots;
 using ReluKernels.Cli.Sampling;
 using ReluKernels.Cli.State;
+using ReluKernels.Experiments;
+using ReluKernels.MonteCarlo;
 using ReluKernels.MonteCarlo.Trainability;
 
 namespace ReluKernels.Cli.Trainability;
@@ -34,10 +35,11 @@ public static class TrainabilityCommand
         var output = CommonOptions.Out();
         var format = CommonOptions.Format();
         var noPlot = CommonOptions.NoPlot();
+        var dpi = CommonOptions.Dpi();
         var command = new Command("trainability",
             "Trainability (P(at least m active neurons), Theorem 3) and mean active neurons vs width for shallow ReLU networks with random biases, beside simulation (Shin & Karniadakis).")
         {
-            inputDim, radius, required, widths, delta, trials, shard, checkpoint, seed, threads, output, format, noPlot,
+            inputDim, radius, required, widths, delta, trials, shard, checkpoint, seed, threads, output, format, noPlot, dpi,
         };
         command.SetAction(r => Run(r.GetValue(inputDim), r.GetValue(radius), r.GetValue(required), r.ValueOr(widths, [.. TrainabilityDefaults.Widths]), r.GetValue(delta),
             new MonteCarloOptions
@@ -48,12 +50,12 @@ public static class TrainabilityCommand
                 BlockSize = TrainabilityDefaults.BlockSize,
                 Shard = r.GetValue(shard) ?? Shard.Whole,
             },
-            r.GetValue(checkpoint), r.GetValue(output)!, r.GetValue(format), r.GetValue(noPlot)));
+            r.GetValue(checkpoint), r.GetValue(output)!, r.GetValue(format), FigureFiles.From(r.GetValue(noPlot), r.GetValue(dpi))));
         return command;
     }
 
     private static int Run(int d, double r, int m, int[] widths, double delta, MonteCarloOptions options, string? checkpoint, string outDirectory,
-        OutputFormat format, bool noPlot)
+        OutputFormat format, FigureFiles? figures)
     {
         foreach (int n in widths.Where(n => n < m).Take(1))
             throw new UsageException($"--required {m} exceeds width {n}: a width-n layer has at most n active neurons (need m ≤ n)");
@@ -70,7 +72,7 @@ public static class TrainabilityCommand
         if (runs.Any(run => !run.Complete))
             return interrupt.Report(checkpoint is null ? "rerun with --checkpoint FILE to make runs resumable" : $"resume with the same command (checkpoint {checkpoint})");
         if (options.Shard.IsWhole)
-            TrainabilityOutput.Write(config, [.. runs.Select(run => run.Tally)], outDirectory, format, noPlot);
+            TrainabilityOutput.Write(config, [.. runs.Select(run => run.Tally)], outDirectory, format, figures);
         else
             ShardResult.Write(outDirectory, config, options.Shard, TrainabilityStateFile.Payload(runs));
         return ExitCodes.Success;

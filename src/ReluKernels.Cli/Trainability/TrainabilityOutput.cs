@@ -1,16 +1,17 @@
 using System.Globalization;
 using ReluKernels.Cli.Output;
+using ReluKernels.Cli.Plots;
 using ReluKernels.Experiments;
 using ReluKernels.MonteCarlo.Trainability;
 using ReluKernels.Theory;
 
 namespace ReluKernels.Cli.Trainability;
 
-/// <summary>Turns finished <c>trainability</c> tallies into reports and writes trainability.csv/.json/.png/.svg and standard output (a run and a merge alike).</summary>
+/// <summary>Turns finished <c>trainability</c> tallies into reports and writes trainability.csv/.json/.png/.svg/.pdf and standard output (a run and a merge alike).</summary>
 public static class TrainabilityOutput
 {
     /// <summary>Writes the reports of <paramref name="tallies"/> (one per width of <paramref name="config"/>); <paramref name="inputs"/> are merged shards.</summary>
-    public static void Write(TrainabilityRunConfig config, IReadOnlyList<FirstLayerTally> tallies, string outDirectory, OutputFormat format, bool noPlot,
+    public static void Write(TrainabilityRunConfig config, IReadOnlyList<FirstLayerTally> tallies, string outDirectory, OutputFormat format, FigureFiles? figures,
         IReadOnlyList<ProvenanceInput>? inputs = null)
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -18,7 +19,7 @@ public static class TrainabilityOutput
         var experiments = config.Experiments();
         var reports = experiments.Select((e, i) => TrainabilityWidthReport.From(e, config.Required, tallies[i])).ToArray();
         ExperimentFiles.Write(Path.Combine(outDirectory, "trainability"), Json.Serialize(reports), Csv(reports),
-            noPlot ? null : stem => TrainabilityPlot.Save(reports, stem), () => TrainabilityTableView.Build(reports), format,
+            figures is null ? null : stem => TrainabilityPlot.Save(reports, figures, stem), () => TrainabilityTableView.Build(reports), format,
             Note(config.InputDim, config.Radius, config.Required, config.Delta), inputs);
     }
 

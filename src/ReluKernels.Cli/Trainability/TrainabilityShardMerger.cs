@@ -22,6 +22,6 @@ public sealed class TrainabilityShardMerger : IShardMerger
                 total.Add(shard.Runs[i].Tally);
             return total;
         }).ToList();
-        TrainabilityOutput.Write(config, totals, output.OutDirectory, output.Format, output.NoPlot, MergeOutput.Inputs(shards));
+        TrainabilityOutput.Write(config, totals, output.OutDirectory, output.Format, output.Figures, MergeOutput.Inputs(shards));
     }
 }

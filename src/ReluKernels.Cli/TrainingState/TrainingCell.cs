@@ -1,3 +1,4 @@
+using ReluKernels.Cli.Plots;
 using ReluKernels.Experiments.Training;
 using ReluKernels.Training;
 using ReluKernels.Training.Outcomes;
@@ -28,9 +29,9 @@ public sealed record TrainingCell(
 /// <summary>Where and how a training command writes its results.</summary>
 /// <param name="OutDirectory">The <c>--out</c> directory.</param>
 /// <param name="Format">What standard output carries.</param>
-/// <param name="NoPlot">Whether plots are skipped.</param>
+/// <param name="Figures">How plots are written; null when they are skipped (<c>--no-plot</c>).</param>
 /// <param name="Inputs">The shard files a merged result was made from, or null.</param>
-public sealed record TrainingOutput(string OutDirectory, Output.OutputFormat Format, bool NoPlot, IReadOnlyList<Output.ProvenanceInput>? Inputs);
+public sealed record TrainingOutput(string OutDirectory, Output.OutputFormat Format, FigureFiles? Figures, IReadOnlyList<Output.ProvenanceInput>? Inputs);
 
 /// <summary>
 /// A training command's work, independent of where its runs are trained: the command, the canonical arguments its results

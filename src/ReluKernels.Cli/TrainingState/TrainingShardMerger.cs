@@ -37,6 +37,6 @@ public sealed class TrainingShardMerger(string command, Func<IReadOnlyDictionary
             string kernel = shards.Select(s => s.Runs[c]).FirstOrDefault(s => s.Runs.Count > 0)?.Kernel ?? shards.Select(s => s.Runs[c].Kernel).First(k => k.Length > 0);
             return new TrainingBatch(kernel, TrainingStateFile.Restore(cell, states));
         }).ToList();
-        plan.Write(batches, new TrainingOutput(output.OutDirectory, output.Format, output.NoPlot, MergeOutput.Inputs(shards)));
+        plan.Write(batches, new TrainingOutput(output.OutDirectory, output.Format, output.Figures, MergeOutput.Inputs(shards)));
     }
 }
