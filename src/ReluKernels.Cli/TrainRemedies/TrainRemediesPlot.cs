@@ -43,7 +43,8 @@ public static class TrainRemediesPlot
             points.MarkerSize = 7;
             points.LegendText = kinds[k].Label;
             plot.Add.Plottable(new ScottPlot.Plottables.ErrorBar(xs, estimates, null, null,
-                [.. values.Select(v => v.High - v.Estimate)], [.. values.Select(v => v.Estimate - v.Low)]) { Color = palette.GetColor(k) });
+                [.. values.Select(v => v.High - v.Estimate)], [.. values.Select(v => v.Estimate - v.Low)])
+            { Color = palette.GetColor(k) });
         }
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             [.. report.Remedies.Select((_, i) => (double)i)], [.. report.Remedies.Select(s => s.Remedy)]);
