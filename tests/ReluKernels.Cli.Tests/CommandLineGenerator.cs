@@ -84,6 +84,10 @@ public static class CommandLineGenerator
             O("--targets", ["f1", "f1,f2", "f2"], "f3"), O("--widths", ["4", "2,4"], "1", "65"), Runs, Epochs, LearningRate, Optimizer, Momentum, BatchSize,
             Paper, .. Shared], TrainingBudget),
         new(["init-compare"], [O("--tasks", ["f3", "f3,f4"], "f5", "x,"), Runs, Epochs, Paper, .. Shared], TrainingBudget),
+        new(["train-remedies"], [
+            O("--remedies", ["he", "batch-norm,selu", "lsuv,rai,leaky-relu"], "bn", "he,"), O("--target", ["abs", "xsin5x", "abs-sum-diff"], "sine"),
+            O("--width", ["2", "3"], "0", "65"), O("--depth", ["1", "3"], "0"), O("--dropout", ["0.1", "0.5"], "0", "1", "-0.1"), Runs, Epochs, Paper, .. Shared],
+            TrainingBudget),
         new(["activations"], [Format], []),
         new(["compositional"], [
             O("--targets", ["x3", "x3,sine"], "x2", "x3,,"), O("--waves", ["auto", "subtract", "Add"], "both"), O("--depth", ["1", "5"], "0", "23"),

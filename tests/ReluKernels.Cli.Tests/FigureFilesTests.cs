@@ -22,7 +22,8 @@ public sealed class FigureFilesTests
         ["compositional", "--targets", "x3", "--models", "1", "--depth", "2", "--points", "12", "--epochs", "4", "--pretrain-epochs", "2", "--threads", "1"],
         ["degeneracy", "--steps", "2", "--pairs", "4", "--width", "2"],
         ["length-map", "--activation", "relu", "--init", "he", "--depth", "3", "--width", "4", "--trials", "8", "--threads", "1"],
-        ["train-depth", "--depths", "1,2", "--inputs", "4", "--dimension", "3", "--runs", "2", "--epochs", "3", "--threads", "1"]);
+        ["train-depth", "--depths", "1,2", "--inputs", "4", "--dimension", "3", "--runs", "2", "--epochs", "3", "--threads", "1"],
+        ["train-remedies", "--remedies", "he,batch-norm", "--runs", "2", "--epochs", "3", "--threads", "1"]);
 
     [Theory]
     [MemberData(nameof(Commands))]

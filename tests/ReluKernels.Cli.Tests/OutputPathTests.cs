@@ -10,6 +10,7 @@ public sealed class OutputPathTests
         { "trainability", ["--trials", "64", "--widths", "2"] },
         { "active-neurons", ["--trials", "64"] },
         { "train-collapse", ["--runs", "1", "--epochs", "1"] },
+        { "train-remedies", ["--runs", "1", "--epochs", "1"] },
         { "train-success", ["--runs", "1", "--epochs", "1", "--widths", "4"] },
         { "init-compare", ["--runs", "1", "--epochs", "1", "--tasks", "f3"] },
         { "activations", [] },

@@ -11,6 +11,7 @@ public sealed class TrainingReproducibilityTests
     [InlineData("train-collapse", "--target", "xsin5x", "--runs", "12", "--epochs", "30")]
     [InlineData("train-success", "--targets", "f1", "--widths", "3,12", "--runs", "12", "--epochs", "30")]
     [InlineData("init-compare", "--tasks", "f4", "--runs", "3", "--epochs", "30")]
+    [InlineData("train-remedies", "--runs", "4", "--epochs", "20")]
     public void Json_is_identical_for_one_and_two_threads(params string[] args)
     {
         var one = Cli.Run([.. args, "--threads", "1", "--format", "json", "--no-plot", "--out", Cli.TempDirectory()]);

@@ -4,6 +4,7 @@ using ReluKernels.Cli.InitCompare;
 using ReluKernels.Cli.State;
 using ReluKernels.Cli.TrainCollapse;
 using ReluKernels.Cli.TrainingState;
+using ReluKernels.Cli.TrainRemedies;
 using ReluKernels.Cli.TrainSuccess;
 using ReluKernels.MonteCarlo;
 
@@ -17,21 +18,28 @@ namespace ReluKernels.Cli.Tests;
 public sealed class TrainingShardTests
 {
     /// <summary>Per command: a tiny command line, its output stem and how to rebuild its plan from a state file's arguments.</summary>
-    public static TheoryData<string> Commands => ["train-collapse", "train-success", "init-compare"];
+    public static TheoryData<string> Commands => ["train-collapse", "train-success", "init-compare", "train-remedies"];
 
     private static string[] Args(string command, string seed = "3") => command switch
     {
         "train-collapse" => ["train-collapse", "--loss", "mse", "--runs", "7", "--epochs", "12", "--seed", seed],
         "train-success" => ["train-success", "--targets", "f1", "--widths", "2,3", "--runs", "5", "--epochs", "8", "--seed", seed],
+        "train-remedies" => ["train-remedies", "--remedies", "he,batch-norm,weight-norm,dropout", "--runs", "5", "--epochs", "6", "--seed", seed],
         _ => ["init-compare", "--tasks", "f3", "--runs", "3", "--epochs", "6", "--seed", seed],
     };
 
-    private static string Stem(string command) => command == "train-collapse" ? "train-collapse-abs-mse" : command;
+    private static string Stem(string command) => command switch
+    {
+        "train-collapse" => "train-collapse-abs-mse",
+        "train-remedies" => "train-remedies-abs",
+        _ => command,
+    };
 
     private static Func<IReadOnlyDictionary<string, string>, TrainingPlan?> PlanOf(string command) => command switch
     {
         "train-collapse" => TrainCollapseCommand.PlanOf,
         "train-success" => TrainSuccessCommand.PlanOf,
+        "train-remedies" => TrainRemediesCommand.PlanOf,
         _ => InitCompareCommand.PlanOf,
     };
 
@@ -108,6 +116,7 @@ public sealed class TrainingShardTests
     [InlineData("train-collapse", "--loss", "mae", "--loss mse", "--loss mae")]
     [InlineData("train-success", "--widths", "2,4", "--widths 2,3", "--widths 2,4")]
     [InlineData("init-compare", "--seed", "4", "--seed 3", "--seed 4")]
+    [InlineData("train-remedies", "--remedies", "he,dropout", "--remedies he,batch-norm,weight-norm,dropout", "--remedies he,dropout")]
     public void Resuming_with_a_changed_argument_is_refused_naming_it(string command, string option, string value, string stored, string current)
     {
         string dir = Cli.TempDirectory(), checkpoint = Path.Combine(dir, "checkpoint.json");

@@ -17,6 +17,7 @@ public static class RootCommandFactory
         root.Add(Trainability.TrainabilityCommand.Create());
         root.Add(Trainability.ActiveNeuronsCommand.Create());
         root.Add(TrainCollapse.TrainCollapseCommand.Create());
+        root.Add(TrainRemedies.TrainRemediesCommand.Create());
         root.Add(TrainSuccess.TrainSuccessCommand.Create());
         root.Add(InitCompare.InitCompareCommand.Create());
         root.Add(Activations.ActivationsCommand.Create());

@@ -11,6 +11,7 @@ public static class ShardMergers
         new Trainability.TrainabilityShardMerger(),
         new Trainability.ActiveNeuronsShardMerger(),
         new TrainingState.TrainingShardMerger(TrainCollapse.TrainCollapseCommand.Name, TrainCollapse.TrainCollapseCommand.PlanOf),
+        new TrainingState.TrainingShardMerger(TrainRemedies.TrainRemediesCommand.Name, TrainRemedies.TrainRemediesCommand.PlanOf),
         new TrainingState.TrainingShardMerger(TrainSuccess.TrainSuccessCommand.Name, TrainSuccess.TrainSuccessCommand.PlanOf),
         new TrainingState.TrainingShardMerger(InitCompare.InitCompareCommand.Name, InitCompare.InitCompareCommand.PlanOf),
         new Compositional.CompositionalShardMerger(),

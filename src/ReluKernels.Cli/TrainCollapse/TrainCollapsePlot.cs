@@ -48,30 +48,12 @@ public static class TrainCollapsePlot
     {
         var setup = result.Setup;
         var a = setup.Architecture;
-        double r = setup.Problem.Radius;
         int d = a.InputDim;
-        double[] xs = [.. Enumerable.Range(0, Points).Select(i => -r + 2 * r * i / (Points - 1))];
-        var inputs = new double[d * Points];
-        for (int s = 0; s < Points; s++)
-        {
-            inputs[s] = xs[s];
-            for (int k = 1; k < d; k++)
-                inputs[k * Points + s] = r / 2;
-        }
-        var target = new double[Points];
-        var x = new double[d];
-        var y = new double[a.OutputDim];
-        for (int s = 0; s < Points; s++)
-        {
-            for (int k = 0; k < d; k++)
-                x[k] = inputs[k * Points + s];
-            setup.Problem.Target.Evaluate(x, y);
-            target[s] = y[0];
-        }
+        var (xs, inputs, target) = TargetSection.Of(setup.Problem, Points);
 
         var report = result.Report;
         var plot = FigureStyle.Create($"{report.Architecture} trained on {setup.Problem.Target.Name} ({(report.Loss == LossFunction.MeanAbsoluteError ? "MAE" : "MSE")}): "
-            + $"{report.Collapsed} of {report.Runs} collapsed", d == 1 ? "x" : "x₁ (x₂ = r/2)", a.OutputDim == 1 ? "y" : "y₁");
+            + $"{report.Collapsed} of {report.Runs} collapsed", TargetSection.AxisLabel(d), a.OutputDim == 1 ? "y" : "y₁");
         FigureStyle.Curve(plot, xs, target, FigurePalette.Reference,
             a.OutputDim == 1 ? $"target {setup.Problem.Target.Name}" : $"target {setup.Problem.Target.Name}, output 1").LineWidth = FigureStyle.SummaryWidth;
         var network = new GenericNetwork<double>(a);

@@ -15,12 +15,18 @@ namespace ReluKernels.Cli.TrainingState;
 /// <param name="Parallel">Seed, runs and history settings of the batch.</param>
 /// <param name="Train">Trains the given run indices (progress, per-run callback, cancellation).</param>
 /// <param name="Initializer">The batch's initializer (built on demand: the data-dependent one needs the data).</param>
-/// <param name="Classifier">The batch's classifier (built on demand).</param>
+/// <param name="Classifier">The batch's classifier (built on demand), or null when its runs are classified later.</param>
+/// <param name="StoredParameterCount">Parameters per stored run; 0 for the plain architecture's (a layered kernel has more).</param>
+/// <param name="Rebuild">Rebuilds a stored run (run, result, trained parameters, history); null for <see cref="ParallelTraining.Restore"/> with the initializer and classifier.</param>
 public sealed record TrainingCell(
     string Name, NetworkArchitecture Architecture, int MaxEpochs, ParallelTrainingOptions Parallel,
     Func<IReadOnlyList<int>, IProgress<int>?, Action<TrainingRun<float>>, CancellationToken, TrainingBatch> Train,
-    Func<IInitializer> Initializer, Func<OutcomeClassifier> Classifier)
+    Func<IInitializer> Initializer, Func<OutcomeClassifier?> Classifier, int StoredParameterCount = 0,
+    Func<int, TrainingResult, float[], LossHistory?, TrainingRun<float>>? Rebuild = null)
 {
+    /// <summary>The length of a stored run's parameter vector.</summary>
+    public int ParameterCount => StoredParameterCount > 0 ? StoredParameterCount : Architecture.ParameterCount;
+
     /// <summary>The number of losses a run that ended as <paramref name="result"/> recorded, 0 when run <paramref name="run"/> keeps no history.</summary>
     public int HistoryLength(int run, TrainingResult result) =>
         !ParallelTraining.RecordsHistory(Parallel, run) ? 0 : (result.Diverged ? result.Epochs - 1 : result.Epochs) / Parallel.HistoryInterval;

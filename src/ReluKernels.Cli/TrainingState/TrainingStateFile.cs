@@ -62,6 +62,9 @@ public static class TrainingStateFile
     public static TrainingRun<float>[] Restore(TrainingCell cell, IEnumerable<TrainingRunState> state)
     {
         ArgumentNullException.ThrowIfNull(cell);
+        if (cell.Rebuild is { } rebuild)
+            return [.. state.Select(s => rebuild(s.Run, new TrainingResult(s.Status, s.Epochs, s.FinalLoss, s.GradientVanishedEpoch), s.FinalParameters,
+                s.Losses is null ? null : LossHistory.FromLosses(cell.Parallel.HistoryInterval, cell.MaxEpochs, s.Losses)))];
         var initializer = cell.Initializer();
         var classifier = cell.Classifier();
         return [.. state.Select(s => ParallelTraining.Restore(cell.Architecture, initializer, cell.Parallel.Seed, s.Run,
@@ -91,8 +94,8 @@ public static class TrainingStateFile
                 throw new ArgumentException($"{at} ran {run.Epochs} epochs with status {run.Status}; the arguments allow 1..{cell.MaxEpochs}");
             if (run.GradientVanishedEpoch < 0 || run.GradientVanishedEpoch > run.Epochs)
                 throw new ArgumentException($"{at} has its gradients vanish in epoch {run.GradientVanishedEpoch} of {run.Epochs}");
-            if (run.FinalParameters.Length != cell.Architecture.ParameterCount)
-                throw new ArgumentException($"{at} has {run.FinalParameters.Length} parameters; {cell.Architecture} has {cell.Architecture.ParameterCount}");
+            if (run.FinalParameters.Length != cell.ParameterCount)
+                throw new ArgumentException($"{at} has {run.FinalParameters.Length} parameters; {cell.Architecture} has {cell.ParameterCount}");
             if (!diverged && (!double.IsFinite(run.FinalLoss) || !run.FinalParameters.All(float.IsFinite)))
                 throw new ArgumentException($"{at} has non-finite values but did not diverge");
             int expected = cell.HistoryLength(run.Run, new TrainingResult(run.Status, run.Epochs, run.FinalLoss, run.GradientVanishedEpoch));

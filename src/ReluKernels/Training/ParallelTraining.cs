@@ -129,6 +129,25 @@ public static class ParallelTraining
         return Complete(architecture, run, result, Draw<GenericKernel<T>, T>(new GenericKernel<T>(architecture), initializer, seed, run), finalParameters, history, classifier);
     }
 
+    /// <summary>
+    /// Rebuilds run <paramref name="run"/> of a batch trained on <paramref name="kernel"/> — e.g. a layered kernel, whose
+    /// parameter vector carries more than the plain network's — from its result, trained parameters and loss history: the
+    /// initial parameters are drawn again from (seed, run) and completed by the kernel. Unclassified (the plain classifier
+    /// cannot evaluate layers).
+    /// </summary>
+    /// <exception cref="ArgumentException">The parameter vector's length is not the kernel's.</exception>
+    public static TrainingRun<T> RestoreOn<TKernel, T>(TKernel kernel, IInitializer initializer, ulong seed, int run, TrainingResult result,
+        T[] finalParameters, LossHistory? history)
+        where TKernel : struct, ITrainableNetwork<TKernel, T>
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(initializer);
+        ArgumentNullException.ThrowIfNull(finalParameters);
+        if (finalParameters.Length != kernel.ParameterCount)
+            throw new ArgumentException($"Run {run} has {finalParameters.Length} parameters; {kernel.Description} has {kernel.ParameterCount}.", nameof(finalParameters));
+        return Complete(kernel.Architecture, run, result, Draw<TKernel, T>(kernel, initializer, seed, run), finalParameters, history, null);
+    }
+
     /// <summary>Whether run <paramref name="run"/> records a loss history under <paramref name="parallel"/>.</summary>
     public static bool RecordsHistory(ParallelTrainingOptions parallel, int run)
     {

@@ -26,10 +26,7 @@ public sealed class LayeredArchitecture
     private readonly int[] _gain, _scale, _shift, _runningMean, _runningVariance; // by layer 1..Depth; −1 when absent
 
     /// <summary>A network whose hidden layer l (1-based) has the options <c>layers[l − 1]</c>.</summary>
-    /// <exception cref="ArgumentException">
-    /// The architecture is default-initialised, there is not one entry per hidden layer, or the activation is normalised erf
-    /// (its derivative needs the pre-activations, which this kernel does not keep).
-    /// </exception>
+    /// <exception cref="ArgumentException">The architecture is default-initialised, or there is not one entry per hidden layer.</exception>
     public LayeredArchitecture(NetworkArchitecture network, IReadOnlyList<HiddenLayerOptions> layers)
     {
         ArgumentNullException.ThrowIfNull(layers);
@@ -37,8 +34,6 @@ public sealed class LayeredArchitecture
             throw new ArgumentException("The architecture is default-initialised; construct it with its sizes.", nameof(network));
         if (layers.Count != network.Depth)
             throw new ArgumentException($"{network} has {network.Depth} hidden layers; {layers.Count} layer options given.", nameof(layers));
-        if (network.Activation == Activation.NormalizedErf)
-            throw new ArgumentException("The layered kernel does not support normalised erf: its derivative needs the pre-activations, which it does not keep.", nameof(network));
         Network = network;
         _layers = [.. layers];
         foreach (var layer in _layers)

@@ -28,6 +28,7 @@ public sealed class LayeredNetwork<T> where T : unmanaged, IFloatingPointIeee754
     private readonly T[] _weightGradient;            // dL/dW of one layer before it is mapped to dg, dv
     private readonly T[][] _outputs;                 // a^l (after dropout), n×B; layer L holds the network's output
     private readonly T[][] _activated;               // h = φ(u) of a hidden layer, before dropout
+    private readonly T[][] _preActivations;          // u (after batch normalisation) of an activated layer: normalised erf's σ' needs it
     private readonly T[][] _normalized;              // ẑ of a batch-normalised layer
     private readonly T[][] _masks;                   // 0 or 1/(1 − p) of a dropout layer in training
     private T[] _delta = [], _nextDelta = [];
@@ -64,6 +65,7 @@ public sealed class LayeredNetwork<T> where T : unmanaged, IFloatingPointIeee754
         _weightGradient = new T[_maxRow * _maxRow];
         _outputs = new T[layers][];
         _activated = new T[layers][];
+        _preActivations = new T[layers][];
         _normalized = new T[layers][];
         _masks = new T[layers][];
         _key = DropoutMasks.Key(0, 0);
@@ -150,9 +152,8 @@ public sealed class LayeredNetwork<T> where T : unmanaged, IFloatingPointIeee754
 
         var delta = _delta.AsSpan(0, a.OutputDim * batch);
         var y = _outputs[a.LayerCount];
-        // z = 0 in DerivativeTimes: every activation this kernel accepts reads σ' from the output (LayeredArchitecture rejects normalised erf).
         for (int k = 0; k < delta.Length; k++)
-            delta[k] = a.OutputActivation ? _activation.DerivativeTimes(y[k], T.Zero, outputGradients[k]) : outputGradients[k];
+            delta[k] = a.OutputActivation ? _activation.DerivativeTimes(y[k], _preActivations[a.LayerCount][k], outputGradients[k]) : outputGradients[k];
 
         for (int l = a.LayerCount; l >= 1; l--)
         {
@@ -233,9 +234,10 @@ public sealed class LayeredNetwork<T> where T : unmanaged, IFloatingPointIeee754
         var options = Layout.Layer(l);
         int n = Layout.Network.Width;
         var h = _activated[l];
+        var u = _preActivations[l];
         bool masked = _training && options.Dropout > 0;
         for (int k = 0; k < n * batch; k++)
-            gradient[k] = _activation.DerivativeTimes(h[k], T.Zero, masked ? gradient[k] * _masks[l][k] : gradient[k]);
+            gradient[k] = _activation.DerivativeTimes(h[k], u[k], masked ? gradient[k] * _masks[l][k] : gradient[k]);
         if (options.Normalization != HiddenNormalization.Batch)
             return;
         int scale = Layout.ScaleOffset(l), shift = Layout.ShiftOffset(l);
@@ -299,8 +301,11 @@ public sealed class LayeredNetwork<T> where T : unmanaged, IFloatingPointIeee754
             if (l == a.LayerCount)
             {
                 if (a.OutputActivation)
+                {
+                    z.CopyTo(_preActivations[l]);
                     foreach (ref var v in z)
                         v = _activation.Apply(v);
+                }
                 break;
             }
             HiddenForward(parameters, l, z, batch);
@@ -314,6 +319,7 @@ public sealed class LayeredNetwork<T> where T : unmanaged, IFloatingPointIeee754
         int n = Layout.Network.Width;
         if (options.Normalization == HiddenNormalization.Batch)
             Normalize(parameters, l, z, batch);
+        z.CopyTo(_preActivations[l]);
         var h = _activated[l].AsSpan(0, n * batch);
         for (int k = 0; k < h.Length; k++)
             h[k] = _activation.Apply(z[k]);
@@ -414,6 +420,7 @@ public sealed class LayeredNetwork<T> where T : unmanaged, IFloatingPointIeee754
         {
             int n = a.LayerOutputs(l) * capacity;
             _outputs[l] = new T[n];
+            _preActivations[l] = l <= a.Depth || a.OutputActivation ? new T[n] : [];
             if (l > a.Depth)
                 continue;
             _activated[l] = new T[n];

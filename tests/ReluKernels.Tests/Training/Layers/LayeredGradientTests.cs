@@ -17,7 +17,7 @@ public sealed class LayeredGradientTests
 {
     private const int Batch = 7;
 
-    public static TheoryData<string> Cases => ["batch", "weight", "dropout", "mixed", "batch-elu-2d"];
+    public static TheoryData<string> Cases => ["batch", "weight", "dropout", "mixed", "batch-elu-2d", "batch-erf-out"];
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -85,6 +85,9 @@ public sealed class LayeredGradientTests
         "dropout" => LayeredArchitecture.Uniform(new NetworkArchitecture(4, 3, inputDim: 2), dropout: 0.4),
         "mixed" => new LayeredArchitecture(new NetworkArchitecture(3, 3, inputDim: 2, outputDim: 2),
             [new(HiddenNormalization.Batch, 0.3), new(HiddenNormalization.Weight, 0.2), new(HiddenNormalization.None, 0.5)]),
+        // Normalised erf's σ' is read from the pre-activation, not the output: hidden layers and an activated output layer.
+        "batch-erf-out" => LayeredArchitecture.Uniform(
+            new NetworkArchitecture(3, 2, inputDim: 2, outputDim: 2, outputActivation: true, activation: Activation.NormalizedErf), HiddenNormalization.Batch, 0.25),
         _ => LayeredArchitecture.Uniform(new NetworkArchitecture(3, 2, inputDim: 2, outputDim: 2, activation: Activation.ELU), HiddenNormalization.Batch, 0.25),
     };
 }
