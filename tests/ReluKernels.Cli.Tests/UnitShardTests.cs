@@ -29,7 +29,12 @@ public sealed class UnitShardTests
         // Every activation and initialiser; a bias makes --bias-std a non-default real in the arguments the merge re-parses.
         ["length-map"] = ["length-map", "--width", "4", "--depth", "3", "--bias-std", "0.25", "--trials", "5"],
         ["train-depth"] = ["train-depth", "--width", "4", "--depths", "2,1", "--inputs", "4", "--dimension", "3", "--epochs", "5", "--runs", "5"],
+        // Its shard files and outputs are compositional-regions.*, apart from the training's compositional.*.
+        ["compositional-regions"] = ["compositional", "--regions", "--depth", "3", "--models", "5"],
     };
+
+    // Commands that write a table only, no plot.
+    private static readonly string[] Unplotted = ["compositional-regions"];
 
     // Where a shard file keeps its first unit's index, to move that unit to another shard.
     private static readonly Dictionary<string, Func<JsonNode, JsonNode>> FirstUnit = new()
@@ -39,6 +44,7 @@ public sealed class UnitShardTests
         ["conditioning"] = n => n["payload"]!["networks"]![0]!,
         ["length-map"] = n => n["payload"]!["runs"]![0]!["networks"]![0]!,
         ["train-depth"] = n => n["payload"]!["cells"]![0]!["runs"]![0]!,
+        ["compositional-regions"] = n => n["payload"]!["networks"]![0]!,
     };
 
     // The checksum a shard file of the command must carry, so that a consistent-looking edit gets past it.
@@ -49,6 +55,7 @@ public sealed class UnitShardTests
         ["conditioning"] = n => StateFile.ChecksumOf(n.Deserialize<StateEnvelope<ConditioningShardPayload>>(Output.Json.Options)!),
         ["length-map"] = n => StateFile.ChecksumOf(n.Deserialize<StateEnvelope<LengthMapShardPayload>>(Output.Json.Options)!),
         ["train-depth"] = n => StateFile.ChecksumOf(n.Deserialize<StateEnvelope<TrainDepthShardPayload>>(Output.Json.Options)!),
+        ["compositional-regions"] = n => StateFile.ChecksumOf(n.Deserialize<StateEnvelope<CompositionalRegionsShardPayload>>(Output.Json.Options)!),
     };
 
     public static TheoryData<string> Names => [.. Commands.Keys];
@@ -101,7 +108,7 @@ public sealed class UnitShardTests
         var expected = Outputs(whole);
         var actual = Outputs(merged);
         Assert.Contains($"{command}.csv", expected.Keys);
-        Assert.Contains(expected.Keys, k => k.EndsWith(".png", StringComparison.Ordinal));
+        Assert.Equal(!Unplotted.Contains(command), expected.Keys.Any(k => k.EndsWith(".png", StringComparison.Ordinal)));
         Assert.Equal(expected.Keys.Order(), actual.Keys.Order());
         foreach (var (name, bytes) in expected)
             Assert.True(bytes.AsSpan().SequenceEqual(actual[name]), $"{name} differs");
@@ -146,16 +153,6 @@ public sealed class UnitShardTests
             Assert.Contains(expected, line, StringComparison.Ordinal);
             Assert.Empty(Directory.GetFiles(output));
         }
-    }
-
-    [Fact]
-    public void The_regions_survey_refuses_a_shard_before_any_work()
-    {
-        string dir = Path.Combine(Cli.TempDirectory(), "out");
-        var r = InProcessCli.Run("compositional", "--regions", "--depth", "2", "--shard", "0/2", "--out", dir);
-        Assert.Equal(ExitCodes.UsageError, r.ExitCode);
-        Assert.StartsWith("relukernels: --shard: ", Assert.Single(r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
-        Assert.False(Directory.Exists(dir));
     }
 
     [Theory]
@@ -277,5 +274,23 @@ public sealed class UnitShardTests
             foreach (var (name, bytes) in expected)
                 Assert.True(bytes.AsSpan().SequenceEqual(actual[name]), $"{command}: {name} differs");
         }
+    }
+
+    [Fact]
+    public void Merge_refuses_region_counts_that_no_survey_gives()
+    {
+        // Shard 1 of 2 holds networks 1 and 3, each with counts per initialiser (He, PyTorch, RAI) at depths 1..3.
+        var files = Shards("compositional-regions", 2);
+        var first = FirstUnit["compositional-regions"];
+        AssertEditRefused("compositional-regions", files, n => first(n)["counts"]![0]![1] = 0, "network 1 has 0 He regions at depth 2; every network has at least 1");
+        AssertEditRefused("compositional-regions", files, n => first(n)["counts"]![2]!.AsArray().RemoveAt(2), "network 1 holds 2 RAI counts, not one per depth 1..3");
+        AssertEditRefused("compositional-regions", files, n => first(n)["counts"]!.AsArray().RemoveAt(1), "network 1 holds counts of 2 initialisers, not 3");
+        AssertEditRefused("compositional-regions", files, n => n["payload"]!["networks"]!.AsArray().RemoveAt(1), "holds an unfinished shard");
+        AssertEditRefused("compositional-regions", files, n => n["payload"]!["initializers"]![0] = "LeCun", "it surveys LeCun, PyTorch, RAI; this build surveys He, PyTorch, RAI");
+        // A training shard's arguments under the survey's kind, and the survey's under the training's: neither is a run of that kind.
+        AssertEditRefused("compositional-regions", files, n => n["arguments"]!.AsObject().Remove("regions"), "its arguments are not those of a compositional-regions run");
+        var training = Shards("compositional", 2);
+        AssertEditRefused("compositional", training, n => n["arguments"] = JsonNode.Parse(JsonNode.Parse(File.ReadAllText(files[1]))!["arguments"]!.ToJsonString()),
+            "its arguments are not those of a compositional run");
     }
 }

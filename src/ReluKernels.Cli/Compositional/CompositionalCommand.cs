@@ -15,7 +15,8 @@ namespace ReluKernels.Cli.Compositional;
 /// <c>relukernels compositional</c>: Milkert, Hyde &amp; Laine's comparison (2023, Tables 1–2) of PyTorch-default networks,
 /// the constructed start without pretraining, and two-stage training with free scales or under the differentiability
 /// condition; with <c>--regions</c>, the linear-region counts of random initialisations beside the construction's 2^depth.
-/// With <c>--shard k/n</c> it trains only the models r with r mod n = k of every target.
+/// With <c>--shard k/n</c> it trains only the models r with r mod n = k of every target (with <c>--regions</c>, it counts only the
+/// networks i with i mod n = k).
 /// </summary>
 public static class CompositionalCommand
 {
@@ -23,13 +24,17 @@ public static class CompositionalCommand
     public const string Name = "compositional";
 
     /// <summary>Creates the command.</summary>
-    public static Command Create() => Create(Run);
+    public static Command Create() => Create(Run, CompositionalRegions.Run);
 
     /// <summary>The plan of canonical <paramref name="arguments"/>, or null when they are not a valid command line (merge re-parses them).</summary>
     public static CompositionalPlan? PlanOf(IReadOnlyDictionary<string, string> arguments) =>
-        CommandPlans.Parse<CompositionalPlan, ShardRequest>(Create, arguments, p => p.Arguments);
+        CommandPlans.Parse<CompositionalPlan, ShardRequest>(run => Create(run, (_, _) => ExitCodes.Success), arguments, p => p.Arguments);
 
-    private static Command Create(Func<CompositionalPlan, ShardRequest, int> run)
+    /// <summary>The <c>--regions</c> plan of canonical <paramref name="arguments"/>, or null when they are not a valid <c>--regions</c> command line.</summary>
+    public static CompositionalRegionsPlan? RegionsPlanOf(IReadOnlyDictionary<string, string> arguments) =>
+        CommandPlans.Parse<CompositionalRegionsPlan, ShardRequest>(run => Create((_, _) => ExitCodes.Success, run), arguments, p => p.Arguments);
+
+    private static Command Create(Func<CompositionalPlan, ShardRequest, int> run, Func<CompositionalRegionsPlan, ShardRequest, int> runRegions)
     {
         string[] targetNames = [.. CompositionalTarget.All.Select(t => t.Name)];
         var targets = new Option<string[]>("--targets")
@@ -63,8 +68,9 @@ public static class CompositionalCommand
             Description = $"A fixed start a_0..a_depth (depth + 1 values, each in ({PeakScaleParameters.PeakMargin}, {1 - PeakScaleParameters.PeakMargin})) for every model; default: drawn per model.",
             CustomParser = r => ParsePeaks(r.Tokens.Count == 0 ? "" : r.Tokens[0].Value, r),
         };
-        var regions = new Option<bool>("--regions") { Description = "Instead of training: linear regions of random He and PyTorch-default networks at depths 1..--depth beside 2^depth." };
-        var shard = CommonOptions.Shard($"{Name}.shard-k-of-n.json", "the models r with r mod n = k of every target and write them");
+        var regions = new Option<bool>("--regions") { Description = "Instead of training: linear regions of random He, PyTorch-default and RAI networks at depths 1..--depth beside 2^depth." };
+        var shard = CommonOptions.Shard($"{Name}.shard-k-of-n.json (with --regions {CompositionalRegions.Name}.shard-k-of-n.json)",
+            "the models r with r mod n = k of every target (with --regions, the networks r with r mod n = k) and write them");
         var seed = CommonOptions.Seed();
         var threads = CommonOptions.Threads();
         var output = CommonOptions.Out();
@@ -78,13 +84,10 @@ public static class CompositionalCommand
         };
         command.SetAction(r =>
         {
+            var request = new ShardRequest(r.GetValue(shard) ?? Shard.Whole, new TrainingOutput(r.GetValue(output)!, r.GetValue(format), FigureFiles.From(r.GetValue(noPlot), r.GetValue(dpi)), null));
             if (r.GetValue(regions))
-            {
-                if (r.GetValue(shard) is { IsWhole: false })
-                    throw new UsageException("--shard: the --regions survey does not shard (it takes seconds); drop one of them");
-                return CompositionalRegions.Run(r.GetValue(depth), r.WasGiven(models) ? r.GetValue(models) : CompositionalRegions.DefaultNetworks, r.GetValue(seed),
-                    r.GetValue(output)!, r.GetValue(format));
-            }
+                return runRegions(CompositionalRegionsPlan.Of(r.GetValue(depth), r.WasGiven(models) ? r.GetValue(models) : CompositionalRegions.DefaultNetworks, r.GetValue(seed)),
+                    request);
             var chosen = r.GetValue(targets)!.Distinct().Select(CompositionalTarget.Named)
                 .Select(t => r.GetValue(waves) switch
                 {
@@ -128,8 +131,7 @@ public static class CompositionalCommand
             };
             if (start is not null)
                 arguments["peaks"] = string.Join(',', start.Select(ArgumentText.Real));
-            return run(new CompositionalPlan(setup, arguments),
-                new ShardRequest(r.GetValue(shard) ?? Shard.Whole, new TrainingOutput(r.GetValue(output)!, r.GetValue(format), FigureFiles.From(r.GetValue(noPlot), r.GetValue(dpi)), null)));
+            return run(new CompositionalPlan(setup, arguments), request);
         });
         return command;
     }

@@ -15,6 +15,7 @@ public static class ShardMergers
         new TrainingState.TrainingShardMerger(TrainSuccess.TrainSuccessCommand.Name, TrainSuccess.TrainSuccessCommand.PlanOf),
         new TrainingState.TrainingShardMerger(InitCompare.InitCompareCommand.Name, InitCompare.InitCompareCommand.PlanOf),
         new Compositional.CompositionalShardMerger(),
+        new Compositional.CompositionalRegionsShardMerger(),
         new Degeneracy.DegeneracyShardMerger(),
         new Conditioning.ConditioningShardMerger(),
         new LengthMap.LengthMapShardMerger(),

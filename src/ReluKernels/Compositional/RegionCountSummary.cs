@@ -2,7 +2,7 @@ using ReluKernels.Experiments.Training;
 
 namespace ReluKernels.Compositional;
 
-/// <summary>Output region counts of a sample of random networks (<see cref="RegionCountSurvey.Sample"/>).</summary>
+/// <summary>Output region counts of a sample of random networks (<see cref="RegionCountSurvey.Run"/>, <see cref="RegionCountSurvey.Summarise"/>).</summary>
 /// <param name="Architecture">The shape of every network.</param>
 /// <param name="Initializer">How they were drawn.</param>
 /// <param name="Counts">One count per network, in draw order.</param>

@@ -79,9 +79,9 @@ public class RegionCountTests
             _ => RandomizedAsymmetricInitializer.Default,
         };
         const int width = 4, depth = 12, networks = 400;
-        var first = RegionCountSurvey.Sample(initializer, width, depth, networks, seed: 5);
-        var again = RegionCountSurvey.Sample(initializer, width, depth, networks, seed: 5);
-        var other = RegionCountSurvey.Sample(initializer, width, depth, networks, seed: 6);
+        var first = RegionCountSurvey.Run(initializer, width, depth, networks, seed: 5);
+        var again = RegionCountSurvey.Run(initializer, width, depth, networks, seed: 5);
+        var other = RegionCountSurvey.Run(initializer, width, depth, networks, seed: 6);
         Assert.Equal(first.Counts, again.Counts);
         Assert.NotEqual(first.Counts, other.Counts);
         // Independent bound: a ReLU network with 1-D input has on average at most about one kink per hidden neuron on a
@@ -89,5 +89,41 @@ public class RegionCountTests
         Assert.True(first.Mean <= 1 + width * depth, $"mean {first.Mean}");
         Assert.True(first.Quantiles.Max < first.ConstructionCount, $"max {first.Quantiles.Max}");
         Assert.True(first.SingleRegionFraction > 0, "some random networks should collapse to one piece");
+    }
+
+    [Fact]
+    public void A_subset_of_networks_counts_as_in_the_whole_survey_and_the_halves_summarise_to_it()
+    {
+        // Network n draws from stream n alone, so the odd networks counted on their own are the whole survey's odd entries,
+        // and the two halves interleaved back into network order summarise to the whole survey.
+        var initializer = NormalInitializer.HeWithBias;
+        const int width = 4, depth = 5, networks = 31;
+        var whole = RegionCountSurvey.Run(initializer, width, depth, networks, seed: 7);
+        int[] odd = [.. Enumerable.Range(0, networks).Where(n => n % 2 == 1)];
+        int[] even = [.. Enumerable.Range(0, networks).Where(n => n % 2 == 0)];
+        // Counted in reverse order: each count follows its index, not its position.
+        int[] oddCounts = [.. Enumerable.Reverse(RegionCountSurvey.Sample(initializer, width, depth, [.. Enumerable.Reverse(odd)], seed: 7))];
+        var evenCounts = RegionCountSurvey.Sample(initializer, width, depth, even, seed: 7);
+        Assert.Equal(odd.Select(n => whole.Counts[n]), oddCounts);
+        var merged = new int[networks];
+        for (int i = 0; i < odd.Length; i++)
+            merged[odd[i]] = oddCounts[i];
+        for (int i = 0; i < even.Length; i++)
+            merged[even[i]] = evenCounts[i];
+        var summary = RegionCountSurvey.Summarise(initializer, width, depth, merged);
+        Assert.Equal(whole.Counts, summary.Counts);
+        Assert.Equal(whole.Mean, summary.Mean);
+        Assert.Equal(whole.Initializer, summary.Initializer);
+        Assert.Empty(RegionCountSurvey.Sample(initializer, width, depth, [], seed: 7));
+    }
+
+    [Fact]
+    public void The_summary_refuses_no_networks_and_counts_below_one()
+    {
+        var initializer = NormalInitializer.HeWithBias;
+        Assert.Throws<ArgumentException>(() => RegionCountSurvey.Summarise(initializer, 4, 2, []));
+        var e = Assert.Throws<ArgumentException>(() => RegionCountSurvey.Summarise(initializer, 4, 2, [3, 0, 2]));
+        Assert.Contains("network 1 has 0 regions", e.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => RegionCountSurvey.Sample(initializer, 4, 2, [0, -1], seed: 1));
     }
 }
