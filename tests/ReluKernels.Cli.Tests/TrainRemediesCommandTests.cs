@@ -37,6 +37,17 @@ public sealed class TrainRemediesCommandTests
     }
 
     [Fact]
+    public void More_threads_than_plinq_allows_still_run_and_give_the_same_result()
+    {
+        // --threads accepts up to 1024; the outcome classification once ran through PLINQ, which refuses more than 512.
+        string[] run = ["train-remedies", "--remedies", "he,rai", "--runs", "3", "--epochs", "2", "--format", "json", "--no-plot"];
+        var one = InProcessCli.Run([.. run, "--threads", "1", "--out", Cli.TempDirectory()]);
+        var many = InProcessCli.Run([.. run, "--threads", "1024", "--out", Cli.TempDirectory()]);
+        Assert.True(many.ExitCode == 0, many.Stderr);
+        Assert.Equal(one.Stdout, many.Stdout);
+    }
+
+    [Fact]
     public void Batch_norm_collapses_less_often_than_plain_He()
     {
         // Lu et al. 2019, §5.2. Plain He collapses at least as often as it is born dead (Lemma 3), about 0.9 at this shape;

@@ -64,10 +64,12 @@ public static class RemedyExperiment
             var remedy = setup.Remedies[i];
             string name = RemedyNetworks.Name(remedy);
             var runs = batches[i].Runs;
-            // Classification is per run and independent: over the cores, in run order.
-            var classified = runs.AsParallel().AsOrdered().WithDegreeOfParallelism(setup.Parallel.EffectiveThreads).Select(run =>
-                (Final: classifier.Classify(layouts[i], run.FinalParameters, run.Result.Diverged), Initial: classifier.Classify(layouts[i], run.InitialParameters, false)))
-                .ToArray();
+            // Classification is per run and independent: over the threads, each result in its run's slot. (Parallel.For, not
+            // PLINQ: WithDegreeOfParallelism refuses more than 512, and --threads allows more.)
+            var classified = new (SampledOutcome Final, SampledOutcome Initial)[runs.Count];
+            var layout = layouts[i];
+            Parallel.For(0, runs.Count, new ParallelOptions { MaxDegreeOfParallelism = setup.Parallel.EffectiveThreads }, k =>
+                classified[k] = (classifier.Classify(layout, runs[k].FinalParameters, runs[k].Result.Diverged), classifier.Classify(layout, runs[k].InitialParameters, false)));
             var remedyRows = runs.Select((run, k) => new RemedyRunRow(name, run.Index, classified[k].Final.Kind, classified[k].Initial.Kind == OutcomeKind.Collapsed,
                 Finite(classified[k].Final.TestError), Finite(classified[k].Final.Spread), Finite(classified[k].Final.FlatFraction), Finite(run.Result.FinalLoss),
                 run.Result.Status, run.Result.Epochs)).ToArray();
