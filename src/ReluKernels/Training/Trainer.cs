@@ -43,7 +43,7 @@ public sealed class Trainer<TKernel, T>
     /// <param name="kernel">The network kernel (not shared with another thread).</param>
     /// <param name="options">Loss, optimiser, batching and stopping rules.</param>
     /// <param name="capacity">Samples to reserve room for; larger data sets grow the buffers once.</param>
-    /// <exception cref="ArgumentException">The kernel is default-initialised, or a <see cref="TrainingOptions.Balance"/> mode is asked of a kernel or an optimiser it does not apply to.</exception>
+    /// <exception cref="ArgumentException">The kernel is default-initialised, or a <see cref="TrainingOptions.Balance"/> mode or a <see cref="TrainingOptions.RedundancyWeight"/> is asked of a kernel or an optimiser it does not apply to.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="capacity"/> is negative.</exception>
     public Trainer(TKernel kernel, TrainingOptions options, int capacity = 0)
     {
@@ -58,6 +58,10 @@ public sealed class Trainer<TKernel, T>
             throw new ArgumentException($"Balance {options.Balance} rescales plain neurons; the kernel ({kernel.Description}) has layers of its own.", nameof(options));
         if (options.Balance != BalanceMode.None && options.Optimizer is QuasiNewtonSettings)
             throw new ArgumentException($"Balance {options.Balance} acts on first-order steps; {options.Optimizer} minimises the loss in one call.", nameof(options));
+        if (options.RedundancyWeight > 0 && kernel.ParameterCount != a.ParameterCount)
+            throw new ArgumentException($"The redundancy penalty acts on plain neurons; the kernel ({kernel.Description}) has layers of its own.", nameof(options));
+        if (options.RedundancyWeight > 0 && options.Optimizer is QuasiNewtonSettings)
+            throw new ArgumentException($"The redundancy penalty acts on first-order steps; {options.Optimizer} minimises the loss in one call.", nameof(options));
         _kernel = kernel;
         Options = options;
         Architecture = a;
@@ -244,6 +248,8 @@ public sealed class Trainer<TKernel, T>
             {
                 if (Options.Balance == BalanceMode.Penalty)
                     NeuronBalance.AddPenaltyGradient<T>(Architecture, parameters, Options.BalanceWeight, _gradients);
+                if (Options.RedundancyWeight > 0)
+                    NeuronRedundancy.AddPenaltyGradient<T>(Architecture, parameters, Options.RedundancyWeight, _gradients);
                 _optimizer!.Step(parameters, _gradients);
                 if (Options.Balance == BalanceMode.Projection)
                     NeuronBalance.Project(Architecture, parameters);

@@ -79,4 +79,21 @@ public sealed record TrainingOptions
             field = value;
         }
     }
+
+    /// <summary>
+    /// λ_r of the redundancy penalty (<see cref="NeuronRedundancy"/>), finite and ≥ 0; 0 (the default) turns it off. When
+    /// positive, the gradient of λ_r·Σ_{i&lt;j} max(0, cos(a_i, a_j))² over each hidden layer's incoming vectors is added to each
+    /// step's, independently of <see cref="Balance"/>; reported losses stay the data loss. Needs a plain kernel and a
+    /// first-order optimiser; <see cref="Trainer{TKernel, T}"/> checks both.
+    /// </summary>
+    public double RedundancyWeight
+    {
+        get;
+        init
+        {
+            if (!double.IsFinite(value) || value < 0)
+                throw new ArgumentOutOfRangeException(nameof(RedundancyWeight), value, "The redundancy weight must be finite and at least 0.");
+            field = value;
+        }
+    }
 }

@@ -5,7 +5,7 @@ using ReluKernels.Training.Layers;
 
 namespace ReluKernels.Tests.Training;
 
-/// <summary>A training step — forward, loss, backward, optimiser update on a mini-batch, balance hooks included — allocates nothing on a generated shape or the layered kernel; nor does a whole training.</summary>
+/// <summary>A training step — forward, loss, backward, optimiser update on a mini-batch, balance and redundancy hooks included — allocates nothing on a generated shape or the layered kernel; nor does a whole training.</summary>
 public sealed class AllocationTests
 {
     public static TheoryData<string> Optimizers => ["sgd", "momentum", "nesterov", "adam", "adagrad", "adadelta", "rmsprop"];
@@ -113,6 +113,26 @@ public sealed class AllocationTests
         var rng = new CounterRng(1, 1);
         long trainBytes = AllocationProbe.SteadyStateBytes(() => trainer.Train(parameters, data, ref rng));
         Assert.True(trainBytes == 0, $"{mode}: {trainBytes} bytes allocated by a 10-epoch training");
+    }
+
+    [Fact]
+    public void A_training_step_and_a_training_with_the_redundancy_penalty_allocate_nothing()
+    {
+        var data = Problems.Abs.TrainingSet<float>(1);
+        var options = new TrainingOptions { Optimizer = Settings("adam"), BatchSize = 100, MaxEpochs = 10, RedundancyWeight = 0.1 };
+        var trainer = new Trainer<GeneratedKernel<F2x10, float>, float>(new(), options, data.Count);
+        var parameters = Parameters();
+        var inputs = data.Inputs[..128].ToArray();
+        var targets = data.Targets[..128].ToArray();
+        long stepBytes = AllocationProbe.SteadyStateBytes(() =>
+        {
+            for (int i = 0; i < 200; i++)
+                trainer.Step(parameters, inputs, targets);
+        });
+        Assert.True(stepBytes == 0, $"{stepBytes} bytes allocated by 200 steps");
+        var rng = new CounterRng(1, 1);
+        long trainBytes = AllocationProbe.SteadyStateBytes(() => trainer.Train(parameters, data, ref rng));
+        Assert.True(trainBytes == 0, $"{trainBytes} bytes allocated by a 10-epoch training");
     }
 
     private static FirstOrderSettings Settings(string name) => name switch
