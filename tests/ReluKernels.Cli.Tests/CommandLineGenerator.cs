@@ -79,6 +79,7 @@ public static class CommandLineGenerator
             O("--target", ["abs", "xsin5x", "step-sine", "abs-sum-diff"], "sine"), O("--loss", ["mse", "MAE"], "l2"), O("--width", ["2", "64"], "0", "65", "2.5"),
             O("--depth", ["1", "3"], "0"), Runs, Epochs, LearningRate, OptimizerOrAll, Momentum, BatchSize,
             O("--balance", ["none", "project", "Penalty"], "projection", "1"), O("--balance-weight", ["0", "0.1", "1e3"], "-0.1", "NaN", "Infinity"),
+            O("--redundancy-weight", ["0", "0.1", "1e3"], "-0.1", "NaN", "Infinity"),
             Paper, .. Shared], TrainingBudget),
         new(["train-success"], [
             O("--targets", ["f1", "f1,f2", "f2"], "f3"), O("--widths", ["4", "2,4"], "1", "65"), Runs, Epochs, LearningRate, Optimizer, Momentum, BatchSize,

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace ReluKernels.Cli.Tests;
 
-/// <summary><c>train-collapse --balance</c> in process: the hook is reported, changes the trainings, and the dead-neuron mean is the rows'.</summary>
+/// <summary><c>train-collapse --balance</c> and <c>--redundancy-weight</c> in process: the hook is reported, changes the trainings, and the dead-neuron mean is the rows'.</summary>
 [Collection(nameof(ConsoleSwappingTests))]
 public sealed class TrainCollapseBalanceTests
 {
@@ -38,5 +38,18 @@ public sealed class TrainCollapseBalanceTests
             Assert.Equal(dead.Average(), report.GetProperty("meanDeadHiddenNeurons").GetDouble(), 12);
             Assert.Equal(FinalLosses(report).Order().First(), report.GetProperty("finalLoss").GetProperty("min").GetDouble());
         }
+    }
+
+    [Fact]
+    public void The_redundancy_penalty_is_reported_after_the_balance_hook_and_changes_the_trainings()
+    {
+        var plain = Run();
+        var redundancy = Run("--redundancy-weight", "0.5");
+        Assert.Equal("none; redundancy penalty 0.5 · Σ_{i<j} max(0, cos(a_i, a_j))²", redundancy.GetProperty("balance").GetString());
+        Assert.NotEqual(FinalLosses(plain), FinalLosses(redundancy));
+        // A zero weight is off: plain training, reported as such.
+        var off = Run("--redundancy-weight", "0");
+        Assert.Equal("none", off.GetProperty("balance").GetString());
+        Assert.Equal(FinalLosses(plain), FinalLosses(off));
     }
 }

@@ -100,6 +100,12 @@ public static class TrainingCliOptions
         CommonOptions.NonNegative("--balance-weight",
             $"λ of --balance penalty, finite and ≥ 0 (default {defaultValue.ToString(CultureInfo.InvariantCulture)}).", defaultValue);
 
+    /// <summary><c>--redundancy-weight</c>: λ_r of the redundancy penalty, non-negative and finite; 0 (the default) is off.</summary>
+    public static Option<double> RedundancyWeight() =>
+        CommonOptions.NonNegative("--redundancy-weight",
+            "λ_r of the redundancy penalty: add λ_r · Σ_{i<j} max(0, cos(a_i, a_j))² over each hidden layer's incoming vectors to the gradient; "
+            + "finite and ≥ 0 (default 0: off).", 0);
+
     /// <summary><c>--paper</c>: the paper's settings for every option not given explicitly.</summary>
     public static Option<bool> Paper(string description) => new("--paper") { Description = description };
 

@@ -61,6 +61,7 @@ public static class TrainCollapseCommand
         var batch = TrainingCliOptions.BatchSize($"Mini-batch size (default {CollapseTrainingDefaults.BatchSize}, as Lu et al. (2019); 0 = full batch).");
         var balance = TrainingCliOptions.Balance();
         var balanceWeight = TrainingCliOptions.BalanceWeight(CollapseTrainingDefaults.BalanceWeight);
+        var redundancyWeight = TrainingCliOptions.RedundancyWeight();
         var paper = TrainingCliOptions.Paper($"Paper scale: {CollapseTrainingDefaults.PaperRuns} runs of {CollapseTrainingDefaults.PaperEpochs} epochs ({CollapseTrainingDefaults.PaperScaleNote}).");
         var shard = CommonOptions.Shard($"{Name}.shard-k-of-n.json", "the runs r with r mod n = k and write them");
         var checkpoint = CommonOptions.Checkpoint();
@@ -73,7 +74,7 @@ public static class TrainCollapseCommand
         var command = new Command(Name,
             "Train many deep narrow ReLU networks (Lu et al. 2019: width 2, 10 layers) and count how many collapse to the mean (MSE) or median (MAE) of the target.")
         {
-            target, loss, width, depth, runs, epochs, lr, optimizer, momentum, batch, balance, balanceWeight, paper, shard, checkpoint, seed, threads, output, format, noPlot, dpi,
+            target, loss, width, depth, runs, epochs, lr, optimizer, momentum, batch, balance, balanceWeight, redundancyWeight, paper, shard, checkpoint, seed, threads, output, format, noPlot, dpi,
         };
         command.SetAction(r =>
         {
@@ -84,6 +85,8 @@ public static class TrainCollapseCommand
             OptimizerKind[] kinds = chosen is { } one ? [one] : [.. OptimizerKindExtensions.LuEtAl];
             if (r.GetValue(balance) != BalanceOption.None && kinds.Any(k => !k.HasLearningRate()))
                 throw new UsageException($"--balance {Lower(r.GetValue(balance))} acts on first-order steps; it cannot be combined with bfgs, lbfgs or all");
+            if (r.GetValue(redundancyWeight) > 0 && kinds.Any(k => !k.HasLearningRate()))
+                throw new UsageException("--redundancy-weight acts on first-order steps; it cannot be combined with bfgs, lbfgs or all");
             var problem = Problems.Named(r.GetValue(target)!);
             int w = r.ValueOr(width, CollapseTrainingExperiment.ArchitectureFor(problem).Width);
             var architecture = new NetworkArchitecture(w, r.GetValue(depth), problem.Target.InputDim, problem.Target.OutputDim);
@@ -101,6 +104,7 @@ public static class TrainCollapseCommand
                     MaxEpochs = epochCount,
                     Balance = r.GetValue(balance).ToBalanceMode(),
                     BalanceWeight = r.GetValue(balanceWeight),
+                    RedundancyWeight = r.GetValue(redundancyWeight),
                 },
                 Parallel = new ParallelTrainingOptions
                 {
@@ -131,6 +135,8 @@ public static class TrainCollapseCommand
                 arguments["balance"] = Lower(r.GetValue(balance));
             if (r.GetValue(balance) == BalanceOption.Penalty)
                 arguments["balance-weight"] = r.GetValue(balanceWeight).ToString("R", CultureInfo.InvariantCulture);
+            if (r.GetValue(redundancyWeight) > 0)
+                arguments["redundancy-weight"] = r.GetValue(redundancyWeight).ToString("R", CultureInfo.InvariantCulture);
             if (kinds.Any(k => k.UsesMomentum()))
                 arguments["momentum"] = r.GetValue(momentum).ToString("R", CultureInfo.InvariantCulture);
             // One cell per optimiser, all with the same seed: run r starts from the same network under each.

@@ -172,16 +172,20 @@ public sealed record CollapseTrainingReport
         };
     }
 
-    /// <summary>How a report names the balance hook of <paramref name="training"/>.</summary>
+    /// <summary>How a report names the balance hook of <paramref name="training"/>, and the redundancy penalty when it is on.</summary>
     public static string BalanceDescription(TrainingOptions training)
     {
         ArgumentNullException.ThrowIfNull(training);
-        return training.Balance switch
+        string balance = training.Balance switch
         {
             BalanceMode.Projection => "projection: every hidden neuron rebalanced to ‖c_i‖₂ = ‖a_i‖₂ after every step",
             BalanceMode.Penalty => $"penalty {training.BalanceWeight.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} · Σ_i (‖c_i‖² − ‖a_i‖²)²",
             _ => "none",
         };
+        // The redundancy penalty is independent of the balance mode; named only when on, so plain reports read as before.
+        return training.RedundancyWeight > 0
+            ? $"{balance}; redundancy penalty {training.RedundancyWeight.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} · Σ_{{i<j}} max(0, cos(a_i, a_j))²"
+            : balance;
     }
 
     private static CollapseTrainingRow Row(TrainingRun<float> run, bool collapsedAtInit)
