@@ -80,17 +80,7 @@ public sealed class AllocationTests
         var init = new CounterRng(5, 0);
         NormalInitializer.HeWithBias.Initialize(layout.Network, parameters.AsSpan(0, layout.Network.ParameterCount), ref init);
         layout.CompleteInitialization<float>(parameters);
-        var inputs = data.Inputs[..128].ToArray();
-        var targets = data.Targets[..128].ToArray();
-        long stepBytes = AllocationProbe.SteadyStateBytes(() =>
-        {
-            for (int i = 0; i < 200; i++)
-                trainer.Step(parameters, inputs, targets);
-        });
-        Assert.True(stepBytes == 0, $"{optimizer}: {stepBytes} bytes allocated by 200 layered steps");
-        var rng = new CounterRng(1, 1);
-        long trainBytes = AllocationProbe.SteadyStateBytes(() => trainer.Train(parameters, data, ref rng));
-        Assert.True(trainBytes == 0, $"{optimizer}: {trainBytes} bytes allocated by a 10-epoch layered training");
+        StepsAndTrainingAllocateNothing(trainer, parameters, data, optimizer);
     }
 
     [Theory]
@@ -102,17 +92,7 @@ public sealed class AllocationTests
         var options = new TrainingOptions { Optimizer = Settings("adam"), BatchSize = 100, MaxEpochs = 10, Balance = mode, BalanceWeight = 0.1 };
         var trainer = new Trainer<GeneratedKernel<F2x10, float>, float>(new(), options, data.Count);
         var parameters = Parameters();
-        var inputs = data.Inputs[..128].ToArray();
-        var targets = data.Targets[..128].ToArray();
-        long stepBytes = AllocationProbe.SteadyStateBytes(() =>
-        {
-            for (int i = 0; i < 200; i++)
-                trainer.Step(parameters, inputs, targets);
-        });
-        Assert.True(stepBytes == 0, $"{mode}: {stepBytes} bytes allocated by 200 steps");
-        var rng = new CounterRng(1, 1);
-        long trainBytes = AllocationProbe.SteadyStateBytes(() => trainer.Train(parameters, data, ref rng));
-        Assert.True(trainBytes == 0, $"{mode}: {trainBytes} bytes allocated by a 10-epoch training");
+        StepsAndTrainingAllocateNothing(trainer, parameters, data, mode.ToString());
     }
 
     [Fact]
@@ -122,6 +102,13 @@ public sealed class AllocationTests
         var options = new TrainingOptions { Optimizer = Settings("adam"), BatchSize = 100, MaxEpochs = 10, RedundancyWeight = 0.1 };
         var trainer = new Trainer<GeneratedKernel<F2x10, float>, float>(new(), options, data.Count);
         var parameters = Parameters();
+        StepsAndTrainingAllocateNothing(trainer, parameters, data, "redundancy penalty");
+    }
+
+    /// <summary>200 steps on the first 128 samples, then a 10-epoch training on all of <paramref name="data"/>: each allocates 0 bytes.</summary>
+    private static void StepsAndTrainingAllocateNothing<TKernel>(Trainer<TKernel, float> trainer, float[] parameters, Dataset<float> data, string label)
+        where TKernel : struct, ITrainableNetwork<TKernel, float>
+    {
         var inputs = data.Inputs[..128].ToArray();
         var targets = data.Targets[..128].ToArray();
         long stepBytes = AllocationProbe.SteadyStateBytes(() =>
@@ -129,10 +116,10 @@ public sealed class AllocationTests
             for (int i = 0; i < 200; i++)
                 trainer.Step(parameters, inputs, targets);
         });
-        Assert.True(stepBytes == 0, $"{stepBytes} bytes allocated by 200 steps");
+        Assert.True(stepBytes == 0, $"{label}: {stepBytes} bytes allocated by 200 steps");
         var rng = new CounterRng(1, 1);
         long trainBytes = AllocationProbe.SteadyStateBytes(() => trainer.Train(parameters, data, ref rng));
-        Assert.True(trainBytes == 0, $"{trainBytes} bytes allocated by a 10-epoch training");
+        Assert.True(trainBytes == 0, $"{label}: {trainBytes} bytes allocated by a {trainer.Options.MaxEpochs}-epoch training");
     }
 
     private static FirstOrderSettings Settings(string name) => name switch
