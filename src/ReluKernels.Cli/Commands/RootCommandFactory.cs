@@ -27,6 +27,7 @@ public static class RootCommandFactory
         root.Add(Degeneracy.DegeneracyCommand.Create());
         root.Add(LengthMap.LengthMapCommand.Create());
         root.Add(Merge.MergeCommand.Create());
+        root.Add(Figures.FiguresCommand.Create());
         root.Add(InfoCommand.Create());
         return root;
     }

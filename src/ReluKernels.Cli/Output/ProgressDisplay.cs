@@ -8,6 +8,18 @@ namespace ReluKernels.Cli.Output;
 /// </summary>
 public static class ProgressDisplay
 {
+    private static readonly AsyncLocal<bool> s_suppressed = new();
+
+    /// <summary>
+    /// True while an enclosing command shows its own progress (<c>figures</c> runs other commands in process): their bars
+    /// would draw over it, so none is shown.
+    /// </summary>
+    public static bool Suppressed
+    {
+        get => s_suppressed.Value;
+        set => s_suppressed.Value = value;
+    }
+
     /// <summary>Runs <paramref name="work"/>, giving it a callback (done, total) that moves the bar.</summary>
     /// <param name="title">The bar's label.</param>
     /// <param name="interrupt">The run's interrupt: once signalled, the bar stays where the work left it.</param>
@@ -15,7 +27,7 @@ public static class ProgressDisplay
     public static T Run<T>(string title, Interrupt interrupt, Func<Action<long, long>?, T> work)
     {
         ArgumentNullException.ThrowIfNull(interrupt);
-        if (Console.IsErrorRedirected)
+        if (Console.IsErrorRedirected || Suppressed)
             return work(null);
         // Standard error is a terminal (checked above); stdout may well be redirected to a file, which must not hide the bar.
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error), Interactive = InteractionSupport.Yes });
