@@ -113,6 +113,10 @@ public static class CommandLineGenerator
             O("--bias-std", ["0", "0.5"], "-0.1", "Infinity"), O("--trials", ["2", "8"], "1"), .. Shared],
             [["--trials", "4"], ["--width", "4"], ["--depth", "3"]]),
         new(["merge", "does-not-exist.json"], [Format], []),
+        // Only the cheapest entries (a table without plot, a figure no command makes), so that a case that parses runs in a second.
+        new(["figures"], [
+            O("--only", ["agarwal-2021/mu-table", "agarwal-2021/fig-6", "agarwal-2021/mu-table,agarwal-2021/fig-6"], "nope", "lu-2019/fig-99", ","),
+            new("--quick", [], []), Paper, Seed, Threads, Dpi], [["--only", "agarwal-2021/mu-table"]]),
     ];
 
     /// <summary>A command line for one of the commands.</summary>

@@ -19,6 +19,7 @@ public sealed class OutputPathTests
         { "degeneracy", ["--steps", "1", "--pairs", "1"] },
         { "length-map", ["--trials", "2", "--width", "2", "--depth", "2"] },
         { "merge", ["does-not-exist.json"] },
+        { "figures", ["--only", "agarwal-2021/mu-table"] },
     };
 
     [Theory]

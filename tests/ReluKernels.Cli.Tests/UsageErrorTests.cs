@@ -82,6 +82,12 @@ public sealed class UsageErrorTests
     [InlineData("init-compare", "--tasks", "f5")]
     [InlineData("init-compare", "--tasks", "")]
     [InlineData("merge", "does-not-exist.json")]
+    [InlineData("figures", "--only", "nope")]
+    [InlineData("figures", "--only", "lu-2019/fig-99")]
+    [InlineData("figures", "--only", "")]
+    [InlineData("figures", "--quick", "--paper")]
+    [InlineData("figures", "--dpi", "49")]
+    [InlineData("figures", "--threads", "0")]
     [InlineData("--bogus")]
     // Values that do not parse at all once crashed the parser (exit 134 and a stack trace) instead of exit 2.
     [InlineData("collapse", "--trials", "abc")]
@@ -130,6 +136,8 @@ public sealed class UsageErrorMessageTests
     [InlineData("length-map --dpi 1201", "relukernels: --dpi must be an integer in 50..1200, got '1201'")]
     [InlineData("merge a.json --dpi 72.5", "relukernels: --dpi must be an integer in 50..1200, got '72.5'")]
     [InlineData("train-collapse --epochs 1e9", "relukernels: --epochs must be an integer in 1..2147483647, got '1e9'")]
+    [InlineData("figures --quick --paper", "relukernels: --quick and --paper cannot be combined (choose one scale)")]
+    [InlineData("figures --only lu-2019/fig-99", "relukernels: --only: 'lu-2019/fig-99' is neither a paper (lu-2019, shin-2020, berner-2019, milkert-2023, agarwal-2021) nor a paper/figure id of the catalogue (docs/figures.md)")]
     [InlineData("merge a.json --seed 3", "relukernels: merge: option '--seed' is not recognised (merge takes files, --out, --format, --no-plot and --dpi)")]
     public void Error_line_names_the_option_and_its_range(string commandLine, string expected)
     {

@@ -10,7 +10,8 @@ namespace ReluKernels.Cli.Figures;
 /// <c>index.html</c> of <c>relukernels figures</c>: one self-contained page (inline SVG and CSS, no script, no font, image
 /// or style from anywhere else), one section per paper, each figure with its caption, its plots, the numbers behind them
 /// (the command's CSV files as tables), its agreement markers and its provenance (from the provenance sidecars).
-/// Every text taken from a file or the catalogue is HTML-escaped.
+/// Every text taken from a file or the catalogue is HTML-escaped, and the page is well-formed XML too (void elements
+/// closed), so a test can parse it.
 /// </summary>
 public static class FigureReport
 {
@@ -36,7 +37,7 @@ public static class FigureReport
         ArgumentNullException.ThrowIfNull(runs);
         ArgumentNullException.ThrowIfNull(provenance);
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n")
             .Append("<title>ReluKernels: figures of the papers</title>\n<style>").Append(Style).Append("</style>\n</head>\n<body>\n");
         html.Append("<h1>ReluKernels: figures of the papers</h1>\n<p class=\"meta\">")
             .Append(E($"Scale {(scale == FigureScale.Paper ? "--paper" : "--quick")}; made {provenance.UtcDate} by {provenance.CommandLine} (version {provenance.PackageVersion}, commit {provenance.Commit})."))
@@ -203,7 +204,7 @@ public static class FigureReport
         dl.provenance { display: grid; grid-template-columns: max-content auto; gap: .1rem .8rem; font-size: .8rem; color: #333; }
         dl.provenance dt { font-weight: bold; } dl.provenance dd { margin: 0; overflow-wrap: anywhere; }
         pre { font-size: .75rem; overflow-x: auto; background: #f8f8f8; padding: .5rem; }
-        table.summary td:first-child, table.summary td:nth-child(2) { text-align: left; white-space: normal; }
+        table.summary td, table.summary th { text-align: left; white-space: normal; } table.summary td:nth-child(3) { text-align: right; }
 
         """;
 }

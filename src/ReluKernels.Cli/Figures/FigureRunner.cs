@@ -45,8 +45,9 @@ public sealed class FigureRunner
             return new FigureRun(entry, [], directory, 0, ExitCodes.Success, null);
         var arguments = ArgumentsOf(entry, scale, directory);
         var (exitCode, stdout, stderr, seconds) = RunInProcess([.. arguments]);
-        Directory.CreateDirectory(directory);
-        AtomicFile.WriteText(Path.Combine(directory, FigureRun.StdoutFile), stdout);
+        // A command refused before it wrote anything (its --out is a file, say) has no folder to keep its output in.
+        if (Directory.Exists(directory))
+            AtomicFile.WriteText(Path.Combine(directory, FigureRun.StdoutFile), stdout);
         string? message = exitCode == ExitCodes.Success ? null : ErrorLine(stderr, exitCode);
         return new FigureRun(entry, arguments, directory, seconds, exitCode, message);
     }
