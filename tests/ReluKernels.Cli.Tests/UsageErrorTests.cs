@@ -60,6 +60,7 @@ public sealed class UsageErrorTests
     [InlineData("train-collapse", "--redundancy-weight", "0.1", "--optimizer", "bfgs")]
     [InlineData("train-collapse", "--optimizer", "adam", "--momentum", "0.5")]
     [InlineData("train-collapse", "--optimizer", "momentum", "--momentum", "1")]
+    [InlineData("train-success", "--optimizer", "nesterov", "--momentum", "0")]
     [InlineData("train-collapse", "--batch-size", "-1")]
     [InlineData("train-collapse", "--width", "0")]
     [InlineData("train-collapse", "--depth", "0")]

@@ -120,12 +120,15 @@ public static class TrainingCliOptions
     /// The optimiser <paramref name="kind"/> with <c>--lr</c> (else <paramref name="defaultLearningRate"/>, else the
     /// optimiser's own default) and <c>--momentum</c>.
     /// </summary>
-    /// <exception cref="UsageException"><c>--momentum</c> was given for an optimiser without momentum, or <c>--lr</c> for one without a learning rate.</exception>
+    /// <exception cref="UsageException"><c>--momentum</c> was given for an optimiser without momentum (or is 0 for Nesterov), or <c>--lr</c> for one without a learning rate.</exception>
     public static OptimizerSettings OptimizerSettings(this ParseResult result, OptimizerKind kind, Option<double> learningRate,
         Option<double> momentum, double? defaultLearningRate)
     {
         if (result.WasGiven(momentum) && !kind.UsesMomentum())
             throw new UsageException($"--momentum applies to --optimizer momentum or nesterov, not {kind.Name()}");
+        // Nesterov's look-ahead is undefined without momentum (as in PyTorch); the library would refuse it at run time.
+        if (kind == OptimizerKind.Nesterov && result.GetValue(momentum) == 0)
+            throw new UsageException("--momentum must be > 0 for --optimizer nesterov");
         if (result.WasGiven(learningRate) && !kind.HasLearningRate())
             throw new UsageException($"--lr applies to the first-order optimisers, not {kind.Name()} (a line search sets its steps)");
         double? lr = result.WasGiven(learningRate) ? result.GetValue(learningRate) : kind.HasLearningRate() ? defaultLearningRate : null;
