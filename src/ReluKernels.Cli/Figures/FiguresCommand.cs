@@ -23,10 +23,11 @@ public static class FiguresCommand
         var only = new Option<FigureEntry[]>("--only")
         {
             Description = "Only these figures: comma-separated paper ids (lu-2019, shin-2020, berner-2019, milkert-2023, agarwal-2021) or paper/figure ids (lu-2019/fig-6a); docs/figures.md lists them.",
+            HelpName = "IDS",
             CustomParser = r => ParseOnly(r.Tokens.Count == 1 ? r.Tokens[0].Value : "", r.AddError),
         };
         var seed = CommonOptions.Seed();
-        seed.Description = "Seed passed to every command that takes one (each command's default, 1, otherwise).";
+        seed.Description = "Seed for every command that takes one; passed on only when given (each command's default is 1).";
         var threads = CommonOptions.Threads();
         var output = CommonOptions.Out();
         output.Description = "Directory for index.html and one folder per paper and figure.";
