@@ -19,7 +19,7 @@ namespace ReluKernels.MonteCarlo.Engines;
 /// polynomials, <see cref="RngKernels{S, VU, VF, VL, VD}.UnitCircleF"/>) and the layer n − 1 words for its weights — no
 /// logarithm and no square root, 2n − 1 words instead of the 2n normals (and 2n logarithms' worth of Box–Muller) of
 /// sampling (g₁, g₂) directly. Every operation is exactly rounded IEEE arithmetic, so all ISA paths agree bit for bit.</para>
-/// <para>The uniforms are 30-bit integers, sorted and differenced exactly; each spacing is then raised by half a unit
+/// <para>The uniforms are 30-bit integers, sorted (<see cref="LaneSort"/>) and differenced exactly; each spacing is then raised by half a unit
 /// (2^−31) so that no alive neuron gets weight 0 when two uniforms tie (probability about n²·2^−31). That shifts each
 /// weight by less than float's own rounding of it.</para>
 /// <para>A lane whose sides become parallel (one neuron alive, carrying both) is reported, not stepped on: a rounded sin β
@@ -45,8 +45,10 @@ internal static class FunctionSpaceLayer
         ref uint word = ref MemoryMarshal.GetReference(words);
         if (sorted.Length < width || words.Length < WordsPerStep(width))
             throw new ArgumentException("Too few words or too little scratch for the width.");
+        // The weight uniforms, sorted, then 2^30, the end of their range.
+        LaneSort.Sort(words.Slice(width * Lanes, (width - 1) * Lanes), 32 - UniformBits, sorted[..(width - 1)]);
+        sorted[width - 1] = Vector512.Create(1u << UniformBits);
         ref var spacing = ref MemoryMarshal.GetReference(sorted);
-        SortWeightUniforms(ref Unsafe.Add(ref word, width * Lanes), ref spacing, width - 1);
 
         var zero = Vector512<float>.Zero;
         var one = Vector512<float>.One;
@@ -85,27 +87,5 @@ internal static class FunctionSpaceLayer
         zeroAtPlus = ~anyPlus.AsInt32();
         zeroAtMinus = ~anyMinus.AsInt32();
         parallel = (Vector512.Equals(alive, one) & Vector512.Equals(aliveBoth, one)).AsInt32();
-    }
-
-    /// <summary>
-    /// Sorts the <paramref name="count"/> uniforms (top 30 bits of each word) lane by lane into <paramref name="sorted"/>,
-    /// followed by 2^30, the end of the range. Insertion by compare-exchange, without branches: count ≤ 15 for the
-    /// widths this engine meets in practice, and count(count − 1)/2 minimum/maximum pairs cost less than a logarithm each.
-    /// </summary>
-    private static void SortWeightUniforms(ref uint words, ref Vector512<uint> sorted, int count)
-    {
-        for (int i = 0; i < count; i++)
-        {
-            var x = Vector512.LoadUnsafe(ref words, (nuint)(i * Lanes)) >>> (32 - UniformBits);
-            for (int k = 0; k < i; k++)
-            {
-                ref var slot = ref Unsafe.Add(ref sorted, k);
-                var low = Vector512.Min(slot, x);
-                x = Vector512.Max(slot, x);
-                slot = low;
-            }
-            Unsafe.Add(ref sorted, i) = x;
-        }
-        Unsafe.Add(ref sorted, count) = Vector512.Create(1u << UniformBits);
     }
 }
