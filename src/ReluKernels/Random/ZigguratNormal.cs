@@ -9,12 +9,12 @@ namespace ReluKernels;
 /// <summary>
 /// Single-precision standard normals by the 128-layer ziggurat (Marsaglia &amp; Tsang 2000) from one 32-bit generator
 /// word each on the fast path: the low 7 bits pick the layer i, bit 7 is the sign, the top 24 bits are the magnitude j,
-/// and z = ±j·xᵢ·2⁻²⁴ is accepted when j &lt; <see cref="ZigguratTables.Accept"/>[i] (about 98.8% of words). The others go
+/// and z = ±j·xᵢ·2⁻²⁴ is accepted when j &lt; <see cref="ZigguratTables.Accept"/>[i] (97.2% of words: Σᵢ ⌊2²⁴·xᵢ₋₁/xᵢ⌋ / 2³¹). The others go
 /// to <see cref="ZigguratRejection"/>, which draws from the element's own sub-stream, so the value at stream position p
 /// is a pure function of (seed, stream, p): bit-identical on every path and in every chunking.
 /// </summary>
 /// <remarks>
-/// Used only by the weight-space collapse engines (about twice the rate of Box–Muller on one core); everything else in
+/// Used only by the weight-space collapse engines, whose speed is bound by their normals; everything else in
 /// the project draws Box–Muller normals (<see cref="CounterRng.FillNormal(Span{float})"/>), whose values the documented
 /// numbers rest on. The fast path is an integer compare, an exact int→float conversion and one multiply, so every path
 /// rounds identically; the Vector512 path looks the tables up with two-table permutes instead of gathers.

@@ -1,7 +1,7 @@
 namespace ReluKernels;
 
 /// <summary>
-/// The rare slow path of <see cref="ZigguratNormal"/> (about 1.2% of words): the wedge test, the tail, and fresh tries.
+/// The rare slow path of <see cref="ZigguratNormal"/> (2.8% of words): the wedge test, the tail, and fresh tries.
 /// Scalar and in double, with the project's own exp/log, so its result is the same bits on every ISA. Its extra words come
 /// from a sub-stream keyed by the rejected word's own stream position, never from the main stream, so element p's value
 /// depends on word p alone — not on the vector width, on which other lanes were rejected, or on how a fill was chunked.
