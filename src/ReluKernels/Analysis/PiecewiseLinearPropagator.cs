@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace ReluKernels.Analysis;
 
@@ -12,7 +13,7 @@ namespace ReluKernels.Analysis;
 /// <para><b>Representation.</b> A sorted list of points <c>−r = x₀ &lt; x₁ &lt; … &lt; x_P = r</c> shared by all
 /// neurons, and every neuron's value at every point; between consecutive points every neuron is affine.</para>
 /// <para><b>A layer.</b> The pre-activations at the existing points are computed in the generic kernel's order
-/// (<c>z = b</c>, then <c>z = FusedMultiplyAdd(W[j, i], a_i, z)</c> for i ascending, skipping terms with a_i = 0), so
+/// (<c>z = b</c>, then <c>z = FusedMultiplyAdd(W[j, i], a_i, z)</c> for i ascending), so
 /// at the endpoints ±r they equal a direct forward pass (up to the sign of a zero). Each pre-activation is affine
 /// between consecutive points; for ReLU, wherever it has strictly opposite signs at the two ends of an interval, a point
 /// is inserted at its zero <c>x₀ + t(x₁ − x₀)</c>, <c>t = z₀ / (z₀ − z₁)</c>, and every neuron's pre-activation there
@@ -43,8 +44,10 @@ public sealed partial class PiecewiseLinearPropagator
     private double[] _v;      // values, point-major: _v[p * _width + j]
     private double[] _xNext;  // the representation being built by ApplyLayer, then swapped in
     private double[] _vNext;
-    private double[] _z;      // pre-activations at the current points, point-major with stride fanOut
-    private readonly double[] _wt; // Wᵀ of the layer being applied, [fanIn, fanOut]
+    private double[] _z;      // pre-activations at the current points, point-major with stride _zStride
+    private int _zStride;     // fanOut of the layer being applied, padded to whole vectors
+    private readonly double[] _wt; // Wᵀ of the layer being applied, [fanIn, fanOut padded to whole vectors]
+    private readonly double[] _paddedBias; // b of the layer being applied, padded like a row of _wt
     private readonly double[] _crossT;   // zero crossings of one interval: parameter t in [0, 1] ...
     private readonly int[] _crossNeuron; // ... and the neuron, sorted by t
     private readonly NeuronState[] _states;
@@ -70,8 +73,9 @@ public sealed partial class PiecewiseLinearPropagator
         _xNext = new double[pointCapacity];
         _v = new double[pointCapacity * maxWidth];
         _vNext = new double[pointCapacity * maxWidth];
-        _z = new double[pointCapacity * maxWidth];
-        _wt = new double[maxWidth * maxWidth];
+        _z = new double[pointCapacity * PaddedWidth(maxWidth)];
+        _wt = new double[maxWidth * PaddedWidth(maxWidth)];
+        _paddedBias = new double[PaddedWidth(maxWidth)];
         _crossT = new double[maxWidth];
         _crossNeuron = new int[maxWidth];
         _states = new NeuronState[maxWidth];
@@ -122,14 +126,15 @@ public sealed partial class PiecewiseLinearPropagator
         int count;
         if (relu)
         {
-            EnsureNextCapacity(_points + CountCrossings(fanOut));
+            EnsureNextCapacity(_points + CountCrossings());
             count = EmitWithKinks(fanOut);
         }
         else
         {
             EnsureNextCapacity(_points);
             Array.Copy(_x, _xNext, _points);
-            Array.Copy(_z, _vNext, _points * fanOut);
+            for (int p = 0; p < _points; p++)
+                Array.Copy(_z, p * _zStride, _vNext, p * fanOut, fanOut);
             count = _points;
         }
         count = DropFlatPoints(_xNext, _vNext, count, fanOut);
@@ -144,64 +149,93 @@ public sealed partial class PiecewiseLinearPropagator
     /// <summary>z[p, j] = b_j + Σ_i W[j, i]·a_i(x_p), in the generic kernel's order (equal at the endpoints, up to the sign of 0).</summary>
     private void ComputePreActivations(ReadOnlySpan<double> weights, ReadOnlySpan<double> biases, int fanOut, int fanIn)
     {
-        if (_z.Length < _points * _maxWidth)
-            _z = new double[Math.Max(_points, 2 * (_z.Length / _maxWidth)) * _maxWidth];
+        // Rows of Wᵀ, b and z are padded with zeros to whole vectors (_zStride), so a point's pre-activations stay in
+        // registers over all inputs and the sign tests below run a vector of neurons at a time; padding lanes are 0, so
+        // they never change sign.
+        int stride = _zStride = PaddedWidth(fanOut);
+        if (_z.Length < _points * stride)
+            _z = new double[Math.Max(_points, 2 * (_z.Length / stride)) * stride];
         // Wᵀ makes one input's weights to all neurons contiguous, so the inner loop runs over neurons in SIMD lanes
         // while every z[p, j] still accumulates FusedMultiplyAdd over i ascending, exactly as the generic kernel does.
-        var wt = _wt.AsSpan(0, fanIn * fanOut);
+        var wt = _wt.AsSpan(0, fanIn * stride);
+        wt.Clear();
         for (int j = 0; j < fanOut; j++)
             for (int i = 0; i < fanIn; i++)
-                wt[i * fanOut + j] = weights[j * fanIn + i];
+                wt[i * stride + j] = weights[j * fanIn + i];
+        var bias = _paddedBias.AsSpan(0, stride);
+        bias.Clear();
+        biases.CopyTo(bias);
 
-        var z = _z.AsSpan(0, _points * fanOut);
+        var z = _z.AsSpan(0, _points * stride);
         var v = _v.AsSpan(0, _points * fanIn);
         for (int p = 0; p < _points; p++)
+            PreActivationsAt(v.Slice(p * fanIn, fanIn), wt, bias, z.Slice(p * stride, stride));
+    }
+
+    /// <summary>
+    /// row_j = FusedMultiplyAdd over the inputs a_i, i ascending, of Wᵀ[i, j]·a_i onto b_j, one or two vectors of neurons
+    /// at a time (Vector512 is evaluated element by element with the same IEEE result where AVX-512 is absent). A zero
+    /// input is not skipped: FMA(w, 0, z) = z for finite w up to the sign of a zero, which ReLU and every comparison
+    /// ignore, and a data-dependent branch per input costs more than the multiply-add.
+    /// </summary>
+    private static void PreActivationsAt(ReadOnlySpan<double> input, ReadOnlySpan<double> wt, ReadOnlySpan<double> bias, Span<double> row)
+    {
+        int stride = row.Length;
+        ref double w = ref MemoryMarshal.GetReference(wt);
+        int c = 0;
+        for (; c + 2 * Lanes <= stride; c += 2 * Lanes)
         {
-            var output = z.Slice(p * fanOut, fanOut);
-            if (biases.IsEmpty)
-                output.Clear();
-            else
-                biases.CopyTo(output);
-            var input = v.Slice(p * fanIn, fanIn);
+            // Two independent accumulators: the two FMA chains overlap in the core.
+            var acc0 = Vector512.Create(bias.Slice(c, Lanes));
+            var acc1 = Vector512.Create(bias.Slice(c + Lanes, Lanes));
             for (int i = 0; i < input.Length; i++)
             {
-                // FMA(w, 0, z) = z for finite w (up to the sign of a zero), and about half of ReLU outputs are 0.
-                if (input[i] != 0)
-                    AddScaled(output, wt.Slice(i * fanOut, fanOut), input[i]);
+                var a = Vector512.Create(input[i]);
+                acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w, (nuint)(i * stride + c)), a, acc0);
+                acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w, (nuint)(i * stride + c + Lanes)), a, acc1);
             }
+            acc0.CopyTo(row.Slice(c, Lanes));
+            acc1.CopyTo(row.Slice(c + Lanes, Lanes));
+        }
+        for (; c < stride; c += Lanes)
+        {
+            var acc = Vector512.Create(bias.Slice(c, Lanes));
+            for (int i = 0; i < input.Length; i++)
+                acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w, (nuint)(i * stride + c)), Vector512.Create(input[i]), acc);
+            acc.CopyTo(row.Slice(c, Lanes));
         }
     }
 
-    /// <summary>z_j = FusedMultiplyAdd(w_j, a, z_j) for every j.</summary>
-    private static void AddScaled(Span<double> z, ReadOnlySpan<double> w, double a)
+    /// <summary>Doubles per <see cref="Vector512{T}"/>.</summary>
+    private const int Lanes = 8;
+
+    /// <summary><paramref name="width"/> rounded up to whole <see cref="Vector512{T}"/>s of doubles.</summary>
+    private static int PaddedWidth(int width) => (width + Lanes - 1) / Lanes * Lanes;
+
+    /// <summary>
+    /// Bit j set where neuron c + j's pre-activation has strictly opposite signs at the two points (z rows from
+    /// <paramref name="left"/> and <paramref name="right"/>, neurons c..c + 7): branch-free, since signs of random
+    /// networks are unpredictable and a mispredicted branch per neuron and interval cost more than the rest of the layer.
+    /// </summary>
+    private uint SignChanges(int left, int right, int c)
     {
-        int j = 0;
-        if (Vector.IsHardwareAccelerated && z.Length >= Vector<double>.Count)
-        {
-            var scale = new Vector<double>(a);
-            var zv = MemoryMarshal.Cast<double, Vector<double>>(z);
-            var wv = MemoryMarshal.Cast<double, Vector<double>>(w);
-            for (int k = 0; k < zv.Length; k++)
-                zv[k] = Vector.FusedMultiplyAdd(wv[k], scale, zv[k]);
-            j = zv.Length * Vector<double>.Count;
-        }
-        for (; j < z.Length; j++)
-            z[j] = Math.FusedMultiplyAdd(w[j], a, z[j]);
+        ref double z = ref _z[0];
+        var a = Vector512.LoadUnsafe(ref z, (nuint)(left + c));
+        var b = Vector512.LoadUnsafe(ref z, (nuint)(right + c));
+        var zero = Vector512<double>.Zero;
+        var opposite = (Vector512.LessThan(a, zero) & Vector512.GreaterThan(b, zero)) | (Vector512.GreaterThan(a, zero) & Vector512.LessThan(b, zero));
+        return (uint)opposite.ExtractMostSignificantBits();
     }
 
     /// <summary>An upper bound on the points ReLU inserts: strict sign changes over all intervals and neurons.</summary>
-    private int CountCrossings(int fanOut)
+    private int CountCrossings()
     {
-        int count = 0;
-        var z = _z.AsSpan(0, _points * fanOut);
+        int count = 0, stride = _zStride;
         for (int k = 0; k + 1 < _points; k++)
-            for (int j = 0; j < fanOut; j++)
-                if (OppositeSigns(z[k * fanOut + j], z[(k + 1) * fanOut + j]))
-                    count++;
+            for (int c = 0; c < stride; c += Lanes)
+                count += BitOperations.PopCount(SignChanges(k * stride, (k + 1) * stride, c));
         return count;
     }
-
-    private static bool OppositeSigns(double a, double b) => (a < 0 && b > 0) || (a > 0 && b < 0);
 
     private void EnsureNextCapacity(int points)
     {
@@ -216,14 +250,14 @@ public sealed partial class PiecewiseLinearPropagator
     /// <returns>The number of points written.</returns>
     private int EmitWithKinks(int fanOut)
     {
-        var z = _z.AsSpan(0, _points * fanOut);
+        int stride = _zStride;
         var xOut = _xNext;
         var vOut = _vNext;
         int o = 0;
         for (int k = 0; k < _points; k++)
         {
             xOut[o] = _x[k];
-            var zk = z.Slice(k * fanOut, fanOut);
+            var zk = _z.AsSpan(k * stride, fanOut);
             var row = vOut.AsSpan(o * fanOut, fanOut);
             for (int j = 0; j < fanOut; j++)
                 row[j] = Math.Max(zk[j], 0);
@@ -231,32 +265,35 @@ public sealed partial class PiecewiseLinearPropagator
             if (k + 1 == _points)
                 break;
 
-            int crossings = CollectCrossings(zk, z.Slice((k + 1) * fanOut, fanOut));
+            int crossings = CollectCrossings(k);
             if (crossings > 0)
                 o = EmitCrossings(k, o, crossings, fanOut);
         }
         return o;
     }
 
-    /// <summary>Sorted (by t) zero crossings strictly inside an interval whose ends have pre-activations a and b.</summary>
-    private int CollectCrossings(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    /// <summary>Sorted (by t, ties by neuron) zero crossings strictly inside interval k.</summary>
+    private int CollectCrossings(int k)
     {
-        int n = 0;
-        for (int j = 0; j < a.Length; j++)
+        int n = 0, stride = _zStride, left = k * stride, right = left + stride;
+        for (int c = 0; c < stride; c += Lanes)
         {
-            if (!OppositeSigns(a[j], b[j]))
-                continue;
-            // |a| / (|a| + |b|): no cancellation, and the result lies in [0, 1] after rounding.
-            double t = a[j] / (a[j] - b[j]);
-            int c = n++;
-            while (c > 0 && _crossT[c - 1] > t)
+            for (uint bits = SignChanges(left, right, c); bits != 0; bits &= bits - 1)
             {
-                _crossT[c] = _crossT[c - 1];
-                _crossNeuron[c] = _crossNeuron[c - 1];
-                c--;
+                int j = c + BitOperations.TrailingZeroCount(bits);
+                double a = _z[left + j], b = _z[right + j];
+                // |a| / (|a| + |b|): no cancellation, and the result lies in [0, 1] after rounding.
+                double t = a / (a - b);
+                int slot = n++;
+                while (slot > 0 && _crossT[slot - 1] > t)
+                {
+                    _crossT[slot] = _crossT[slot - 1];
+                    _crossNeuron[slot] = _crossNeuron[slot - 1];
+                    slot--;
+                }
+                _crossT[slot] = t;
+                _crossNeuron[slot] = j;
             }
-            _crossT[c] = t;
-            _crossNeuron[c] = j;
         }
         return n;
     }
@@ -266,8 +303,8 @@ public sealed partial class PiecewiseLinearPropagator
     {
         double x0 = _x[k], x1 = _x[k + 1], h = x1 - x0;
         double snap = SnapDistance * _radius;
-        var za = _z.AsSpan(k * fanOut, fanOut);
-        var zb = _z.AsSpan((k + 1) * fanOut, fanOut);
+        var za = _z.AsSpan(k * _zStride, fanOut);
+        var zb = _z.AsSpan((k + 1) * _zStride, fanOut);
         for (int c = 0; c < crossings; c++)
         {
             double t = _crossT[c];
