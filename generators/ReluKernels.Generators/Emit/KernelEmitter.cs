@@ -60,12 +60,25 @@ internal abstract class KernelEmitter(NetworkSpec spec, SourceWriter writer)
     /// with (neuron index expression, pre-activation) just before each activation is applied.
     /// </summary>
     protected void ForwardLayers(Isa isa, ParameterLayout layout, System.Action<int, string> store,
-        System.Action<System.Func<int, string>>? afterHidden = null, System.Action<string, string>? keepPreActivation = null)
+        System.Action<System.Func<int, string>>? afterHidden = null, System.Action<string, string>? keepPreActivation = null) =>
+        ForwardLayers(isa, layout, (o, _, value) => store(o, value), vectors: 1, afterHidden, keepPreActivation);
+
+    /// <summary>
+    /// The forward pass of <paramref name="vectors"/> independent vectors of samples at once (unrolled shapes only):
+    /// every statement is written once per vector v, with locals named <see cref="Local"/>(name, v), so a layer has
+    /// <c>vectors · Width</c> independent FMA chains instead of <c>Width</c>. Each vector's arithmetic, and so each sample's
+    /// result, is exactly the one-vector pass's. <paramref name="store"/> gets (o, v, y_o of vector v).
+    /// </summary>
+    protected void ForwardLayers(Isa isa, ParameterLayout layout, System.Action<int, int, string> store, int vectors) =>
+        ForwardLayers(isa, layout, store, vectors, afterHidden: null, keepPreActivation: null);
+
+    private void ForwardLayers(Isa isa, ParameterLayout layout, System.Action<int, int, string> store, int vectors,
+        System.Action<System.Func<int, string>>? afterHidden, System.Action<string, string>? keepPreActivation)
     {
         string first = layout.LayerBase(0);
         W.Comment($"Layer 1: {DescribeLayer(1)}.");
         if (Spec.Unrolled)
-            DenseUnrolled(isa, layout, first, Spec.InputDim, Width, k => $"x{k}", "h", null, activate: true, keepPreActivation);
+            DenseUnrolled(isa, layout, first, Spec.InputDim, Width, vectors, (k, v) => Local($"x{k}", v, vectors), "h", null, activate: true, keepPreActivation);
         else
             DenseLooped(isa, layout, first, Spec.InputDim, k => $"x{k}", inputsUnrolled: true, "h", keepPreActivation);
         afterHidden?.Invoke(Hidden);
@@ -75,7 +88,7 @@ internal abstract class KernelEmitter(NetworkSpec spec, SourceWriter writer)
             using (W.Block($"for (nint o = {layout.LayerBase(FirstHidden)}; o < {layout.LayerBase(OutputOffset)}; o += {HiddenStride * layout.Scale})"))
             {
                 if (Spec.Unrolled)
-                    DenseUnrolled(isa, layout, "o", Width, Width, i => $"h{i}", "z", "h", activate: true, keepPreActivation);
+                    DenseUnrolled(isa, layout, "o", Width, Width, vectors, (i, v) => Local($"h{i}", v, vectors), "z", "h", activate: true, keepPreActivation);
                 else
                 {
                     DenseLooped(isa, layout, "o", Width, i => "h[i]", inputsUnrolled: false, "z", keepPreActivation);
@@ -87,12 +100,24 @@ internal abstract class KernelEmitter(NetworkSpec spec, SourceWriter writer)
         W.Comment($"Output layer {Spec.LayerCount}: {DescribeLayer(Spec.LayerCount)}.");
         W.Line($"nint last = {layout.LayerBase(OutputOffset)};");
         if (Spec.Unrolled)
-            DenseUnrolled(isa, layout, "last", Width, Spec.OutputDim, i => $"h{i}", "y", null, Spec.OutputActivation, keepPreActivation);
+            DenseUnrolled(isa, layout, "last", Width, Spec.OutputDim, vectors, (i, v) => Local($"h{i}", v, vectors), "y", null, Spec.OutputActivation, keepPreActivation);
         else
             OutputLooped(isa, layout, keepPreActivation);
         for (int o = 0; o < Spec.OutputDim; o++)
-            store(o, $"y{o}");
+            for (int v = 0; v < vectors; v++)
+                store(o, v, Local($"y{o}", v, vectors));
     }
+
+    /// <summary>The local <paramref name="name"/> of vector <paramref name="v"/>: the name itself when one vector is processed, else <c>name_v</c>.</summary>
+    protected static string Local(string name, int v, int vectors) => vectors == 1 ? name : $"{name}_{v}";
+
+    /// <summary>The element offset of vector <paramref name="v"/> past the loop's sample <c>s</c>: empty for the first.</summary>
+    protected static string VectorOffset(Isa isa, string t, int v) => v switch
+    {
+        0 => "",
+        1 => $" + {isa.Count(t)}",
+        _ => $" + {v} * {isa.Count(t)}",
+    };
 
     /// <summary>Looped kernels keep a layer's activations in two stack spans, <c>h</c> (current) and <c>z</c> (next).</summary>
     protected void DeclareHiddenSpans(Isa isa)
@@ -103,12 +128,13 @@ internal abstract class KernelEmitter(NetworkSpec spec, SourceWriter writer)
         W.Line($"{Names.Span}<{isa.Type(T)}> z = stackalloc {isa.Type(T)}[{Width}];");
     }
 
-    /// <summary>Loads the current samples' inputs into locals <c>x0..</c> (feature-major).</summary>
-    protected void LoadInputs(Isa isa)
+    /// <summary>Loads the current samples' inputs into locals <c>x0..</c> (feature-major), of each of <paramref name="vectors"/> consecutive vectors.</summary>
+    protected void LoadInputs(Isa isa, int vectors = 1)
     {
         W.Comment("Inputs (feature-major).");
         for (int k = 0; k < Spec.InputDim; k++)
-            W.Line($"{isa.Type(T)} x{k} = {isa.Load("x", FeatureOffset(k))};");
+            for (int v = 0; v < vectors; v++)
+                W.Line($"{isa.Type(T)} {Local($"x{k}", v, vectors)} = {isa.Load("x", FeatureOffset(k) + VectorOffset(isa, T, v))};");
     }
 
     /// <summary>"Layer 2" or "Layers 2..Depth": the hidden layers the depth loop runs.</summary>
@@ -119,27 +145,32 @@ internal abstract class KernelEmitter(NetworkSpec spec, SourceWriter writer)
 
     /// <summary>
     /// One dense layer with every neuron unrolled: accumulators <c>{acc}j</c> start at the bias (or zero), then
-    /// <c>acc_j = FusedMultiplyAdd(W[j, i], input_i, acc_j)</c> with i outer and j inner, so the j chains are independent
-    /// and hide the FMA latency. Each output is then activated into <c>{output}j</c> (in place when null).
+    /// <c>acc_j = FusedMultiplyAdd(W[j, i], input_i, acc_j)</c> with i outer and j (then the vector v) inner, so the
+    /// j and v chains are independent and hide the FMA latency. Each output is then activated into <c>{output}j</c>
+    /// (in place when null).
     /// </summary>
-    private void DenseUnrolled(Isa isa, ParameterLayout layout, string layerBase, int inputs, int outputs,
-        System.Func<int, string> input, string acc, string? output, bool activate, System.Action<string, string>? keep)
+    private void DenseUnrolled(Isa isa, ParameterLayout layout, string layerBase, int inputs, int outputs, int vectors,
+        System.Func<int, int, string> input, string acc, string? output, bool activate, System.Action<string, string>? keep)
     {
+        string Acc(int j, int v) => Local($"{acc}{j}", v, vectors);
         for (int j = 0; j < outputs; j++)
-            W.Line($"{isa.Type(T)} {acc}{j} = {BiasOrZero(isa, layout, layerBase, Literal(outputs * inputs + j))};");
+            for (int v = 0; v < vectors; v++)
+                W.Line($"{isa.Type(T)} {Acc(j, v)} = {BiasOrZero(isa, layout, layerBase, Literal(outputs * inputs + j))};");
         for (int i = 0; i < inputs; i++)
             for (int j = 0; j < outputs; j++)
-                W.Line($"{acc}{j} = {isa.Fma(T, layout.Read(isa, layerBase, Literal(j * inputs + i)), input(i), $"{acc}{j}")};");
+                for (int v = 0; v < vectors; v++)
+                    W.Line($"{Acc(j, v)} = {isa.Fma(T, layout.Read(isa, layerBase, Literal(j * inputs + i)), input(i, v), Acc(j, v))};");
         for (int j = 0; j < outputs; j++)
-        {
-            if (activate)
-                keep?.Invoke(Literal(j), $"{acc}{j}");
-            string value = activate ? Activation.Apply(isa, T, $"{acc}{j}") : $"{acc}{j}";
-            if (output is not null)
-                W.Line($"{output}{j} = {value};");
-            else if (activate)
-                W.Line($"{acc}{j} = {value};");
-        }
+            for (int v = 0; v < vectors; v++)
+            {
+                if (activate)
+                    keep?.Invoke(Literal(j), Acc(j, v));
+                string value = activate ? Activation.Apply(isa, T, Acc(j, v)) : Acc(j, v);
+                if (output is not null)
+                    W.Line($"{Local($"{output}{j}", v, vectors)} = {value};");
+                else if (activate)
+                    W.Line($"{Acc(j, v)} = {value};");
+            }
     }
 
     /// <summary>

@@ -35,6 +35,7 @@ public static class TrainingShardRunner
         var shard = request.Shard;
         var done = plan.Cells.Select(_ => new ConcurrentDictionary<int, TrainingRunState>()).ToArray();
         var kernels = new string?[plan.Cells.Count];
+        var trained = plan.Cells.Select(_ => new Dictionary<int, TrainingRun<float>>()).ToArray();
         if (request.Checkpoint is { } checkpoint && File.Exists(checkpoint))
         {
             var resumed = LoadCheckpoint(checkpoint, plan, shard);
@@ -67,7 +68,7 @@ public static class TrainingShardRunner
                     long before = done.Sum(d => (long)d.Count);
                     var cellDone = done[c];
                     var report = progress is null ? null : new CallbackProgress<int>(n => progress(before + n, planned));
-                    kernels[c] = cell.Train(todo, report, run =>
+                    var batch = cell.Train(todo, report, run =>
                     {
                         cellDone[run.Index] = TrainingRunState.Of(run);
                         if (request.Checkpoint is not null && sinceSave.Elapsed >= CheckpointInterval && gate.TryEnter())
@@ -82,7 +83,10 @@ public static class TrainingShardRunner
                                 gate.Exit();
                             }
                         }
-                    }, interrupt.Token).Kernel;
+                    }, interrupt.Token);
+                    kernels[c] = batch.Kernel;
+                    foreach (var run in batch.Runs)
+                        trained[c][run.Index] = run;
                 }
                 return 0;
             });
@@ -108,8 +112,19 @@ public static class TrainingShardRunner
                 + $"{Provenance.Quote(Path.Combine(request.Output.OutDirectory, $"{plan.Command}.shard-"))}*{Provenance.Quote($"-of-{shard.Count}.json")} --out DIR");
             return ExitCodes.Success;
         }
-        plan.Write([.. cells.Select((cell, c) => new TrainingBatch(cell.Kernel, TrainingStateFile.Restore(plan.Cells[c], cell.Runs)))], request.Output);
+        plan.Write([.. cells.Select((cell, c) => new TrainingBatch(cell.Kernel, AllRuns(plan.Cells[c], cell.Runs, trained[c])))], request.Output);
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// Every run of a cell in run order: those trained by this process as they are, the ones resumed from a checkpoint rebuilt
+    /// (<see cref="TrainingStateFile.Restore"/> gives exactly the run the training returned). Rebuilding redraws and reclassifies
+    /// both networks, which cost as much as a short training; doing it only for resumed runs halves the classification.
+    /// </summary>
+    private static TrainingRun<float>[] AllRuns(TrainingCell cell, IReadOnlyList<TrainingRunState> stored, Dictionary<int, TrainingRun<float>> trained)
+    {
+        var resumed = TrainingStateFile.Restore(cell, stored.Where(s => !trained.ContainsKey(s.Run))).ToDictionary(run => run.Index);
+        return [.. stored.Select(s => trained.TryGetValue(s.Run, out var run) ? run : resumed[s.Run])];
     }
 
     /// <summary>The checkpoint to resume from; it must have been made with exactly this run's arguments and shard.</summary>

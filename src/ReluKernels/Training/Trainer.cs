@@ -12,7 +12,7 @@ namespace ReluKernels.Training;
 /// </summary>
 /// <remarks>
 /// <para><b>Memory.</b> An instance owns every buffer a step needs (outputs, output gradients, the gathered mini-batch,
-/// parameter gradients, the kernel's workspace, the sample order) and the optimiser's state. Buffers are sized for the
+/// parameter gradients, the kernel's workspace, the sample order and the words that shuffle it) and the optimiser's state. Buffers are sized for the
 /// largest data set seen so far and grow only when a larger one arrives (or pass a capacity to the constructor), so
 /// <see cref="Step"/> and <see cref="Train"/> allocate nothing in steady state — except a quasi-Newton training, which runs
 /// MathNet.Numerics' minimisers and allocates per iteration. An instance is not thread-safe; use one
@@ -38,6 +38,7 @@ public sealed class Trainer<TKernel, T>
     private T[] _batchInputs = [];
     private T[] _batchTargets = [];
     private int[] _order = [];
+    private uint[] _shuffleWords = [];
 
     /// <summary>Creates a trainer with buffers for data sets of up to <paramref name="capacity"/> samples.</summary>
     /// <param name="kernel">The network kernel (not shared with another thread).</param>
@@ -113,7 +114,7 @@ public sealed class Trainer<TKernel, T>
     /// </summary>
     /// <remarks>
     /// <para><b>Epochs.</b> Full batch: one step on the whole set per epoch, in data-set order; <paramref name="shuffle"/> is
-    /// not used. Mini-batch: each epoch draws a fresh permutation (<see cref="Shuffle.Permutation"/>) from
+    /// not used. Mini-batch: each epoch draws a fresh permutation (<see cref="Shuffle.Permutation(Span{int}, ref CounterRng, Span{uint})"/>) from
     /// <paramref name="shuffle"/> and steps through it in batches of <see cref="TrainingOptions.BatchSize"/>, the last one
     /// possibly smaller; the samples of a batch are gathered into contiguous feature-major buffers.</para>
     /// <para><b>Epoch loss</b> (early stopping and the history): the sample-weighted mean of the epoch's mini-batch losses,
@@ -167,7 +168,7 @@ public sealed class Trainer<TKernel, T>
             }
             else
             {
-                Shuffle.Permutation(_order.AsSpan(0, n), ref shuffle);
+                Shuffle.Permutation(_order.AsSpan(0, n), ref shuffle, _shuffleWords);
                 for (int start = 0; start < n && double.IsFinite(sum); start += batch)
                 {
                     int b = Math.Min(batch, n - start);
@@ -322,6 +323,7 @@ public sealed class Trainer<TKernel, T>
         _batchInputs = new T[a.InputDim * capacity];
         _batchTargets = new T[a.OutputDim * capacity];
         _order = new int[capacity];
+        _shuffleWords = new uint[capacity];
     }
 
     /// <summary>Whether every value is exactly ±0 (NaN is not).</summary>

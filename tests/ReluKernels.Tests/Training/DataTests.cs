@@ -124,6 +124,29 @@ public sealed class DataTests
         Assert.Equal(order, again);
     }
 
+    [Property(MaxTest = 100)]
+    public void Shuffling_with_bulk_words_is_the_word_at_a_time_shuffle(ushort size, ulong seed, byte start)
+    {
+        // Sizes past a few 64-word blocks and unaligned starts, so the vectorised fill's head, blocks and tail all serve.
+        int n = size % 3000;
+        var rng = new CounterRng(seed, 5, start);
+        var order = new int[n];
+        Shuffle.Permutation(order, ref rng);
+        var bulk = new CounterRng(seed, 5, start);
+        var again = new int[n];
+        Shuffle.Permutation(again, ref bulk, new uint[n + 7]);
+        Assert.Equal(order, again);
+        Assert.Equal(rng.Position, bulk.Position);
+        Assert.Equal(rng.NextUInt32(), bulk.NextUInt32());
+    }
+
+    [Fact]
+    public void Bulk_shuffling_refuses_too_little_scratch()
+    {
+        var rng = new CounterRng(1, 0);
+        Assert.Throws<ArgumentException>(() => Shuffle.Permutation(new int[10], ref rng, new uint[8]));
+    }
+
     [Fact]
     public void Bounded_integers_are_uniform()
     {
