@@ -116,7 +116,7 @@ public static class CommandLineGenerator
         // Only the cheapest entries (a table without plot, a figure no command makes), so that a case that parses runs in a second.
         new(["figures"], [
             O("--only", ["agarwal-2021/mu-table", "agarwal-2021/fig-6", "agarwal-2021/mu-table,agarwal-2021/fig-6"], "nope", "lu-2019/fig-99", ","),
-            new("--quick", [], []), Paper, Seed, Threads, Dpi], [["--only", "agarwal-2021/mu-table"]]),
+            new("--quick", [], []), Paper, Seed, Threads, Dpi, O("--shard", ["0/2", "1/2"], "2/2", "one")], [["--only", "agarwal-2021/mu-table"]]),
     ];
 
     /// <summary>A command line for one of the commands.</summary>

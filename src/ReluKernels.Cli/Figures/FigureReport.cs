@@ -54,14 +54,15 @@ public static class FigureReport
         return html.Append("</body>\n</html>\n").ToString();
     }
 
+    // No timings: they differ between any two runs, and the report of a merged sharded run equals the unsharded one's
+    // (the console's summary table has them).
     private static void AppendSummary(StringBuilder html, IReadOnlyList<FigureRun> runs)
     {
-        html.Append("<table class=\"summary\">\n<thead><tr><th>figure</th><th>command</th><th>seconds</th><th>status</th></tr></thead>\n<tbody>\n");
+        html.Append("<table class=\"summary\">\n<thead><tr><th>figure</th><th>command</th><th>status</th></tr></thead>\n<tbody>\n");
         foreach (var run in runs)
         {
             html.Append("<tr><td><a href=\"#").Append(E(Anchor(run.Entry))).Append("\">").Append(E($"{run.Entry.Paper} {run.Entry.Label}")).Append("</a></td><td><code>")
-                .Append(E(CommandLine(run))).Append("</code></td><td>").Append(run.Status == FigureStatus.NotReproduced ? "" : run.Seconds.ToString("F1", CultureInfo.InvariantCulture))
-                .Append("</td><td class=\"").Append(StatusClass(run.Status)).Append("\">").Append(E(StatusText(run))).Append("</td></tr>\n");
+                .Append(E(CommandLine(run))).Append("</code></td><td class=\"").Append(StatusClass(run.Status)).Append("\">").Append(E(StatusText(run))).Append("</td></tr>\n");
         }
         html.Append("</tbody>\n</table>\n");
     }
@@ -204,7 +205,7 @@ public static class FigureReport
         dl.provenance { display: grid; grid-template-columns: max-content auto; gap: .1rem .8rem; font-size: .8rem; color: #333; }
         dl.provenance dt { font-weight: bold; } dl.provenance dd { margin: 0; overflow-wrap: anywhere; }
         pre { font-size: .75rem; overflow-x: auto; background: #f8f8f8; padding: .5rem; }
-        table.summary td, table.summary th { text-align: left; white-space: normal; } table.summary td:nth-child(3) { text-align: right; }
+        table.summary td, table.summary th { text-align: left; white-space: normal; }
 
         """;
 }

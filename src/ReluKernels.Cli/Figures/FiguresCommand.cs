@@ -1,6 +1,8 @@
 using System.CommandLine;
 using ReluKernels.Cli.Options;
 using ReluKernels.Cli.Output;
+using ReluKernels.Cli.State;
+using ReluKernels.MonteCarlo;
 using Spectre.Console;
 
 namespace ReluKernels.Cli.Figures;
@@ -33,9 +35,11 @@ public static class FiguresCommand
         output.Description = "Directory for index.html and one folder per paper and figure.";
         var noPlot = CommonOptions.NoPlot();
         var dpi = CommonOptions.Dpi();
+        var shard = CommonOptions.Shard($"{Name}.shard-k-of-n.json",
+            "shard k/n of every figure's command into its folder (a command that does not shard, such as activations, runs whole in shard 0) and list what it ran");
         var command = new Command(Name, "Every figure and table of the five papers ReluKernels reproduces, each by its own command, and index.html, a report a browser opens.")
         {
-            quick, paper, only, seed, threads, output, noPlot, dpi,
+            quick, paper, only, seed, threads, output, noPlot, dpi, shard,
         };
         command.Validators.Add(r =>
         {
@@ -54,23 +58,74 @@ public static class FiguresCommand
                     forwarded.Add([option.Name, r.GetResult(option)!.Tokens[0].Value]);
             if (r.GetValue(noPlot))
                 forwarded.Add([noPlot.Name]);
-            return Run(catalogue, r.GetValue(paper) ? FigureScale.Paper : FigureScale.Quick, r.GetValue(output)!, new FigureRunner(forwarded));
+            var scale = r.GetValue(paper) ? FigureScale.Paper : FigureScale.Quick;
+            var runner = new FigureRunner(forwarded);
+            // Shard 0 of 1 is the whole run, as for every sharded command.
+            return r.GetValue(shard) is { IsWhole: false } part
+                ? RunShard(new FigureShardRun(scale, catalogue, forwarded), part, r.GetValue(output)!, runner)
+                : Run(catalogue, scale, r.GetValue(output)!, runner);
         });
         return command;
     }
 
     private static int Run(FigureCatalogue catalogue, FigureScale scale, string outDirectory, FigureRunner runner)
     {
+        var runs = RunAll(catalogue, entry => runner.Run(entry, scale, outDirectory));
+        Report(catalogue, scale, outDirectory, runs, []);
+        return Interrupted(runs, "the report holds the figures made before it") ?? Failed(runs);
+    }
+
+    // Every entry's shard k/n (or, in shard 0, the whole of an entry that does not shard), then the manifest that a merge reads.
+    private static int RunShard(FigureShardRun run, Shard shard, string outDirectory, FigureRunner runner)
+    {
+        var manifest = new List<FigureShardEntry>();
+        var runs = RunAll(run.Catalogue, entry =>
+        {
+            var part = entry.NotReproduced is not null ? FigureShardPart.NotReproduced
+                : runner.Shards(entry) ? FigureShardPart.Sharded
+                : shard.Index == 0 ? FigureShardPart.Whole : FigureShardPart.InShardZero;
+            var figure = part switch
+            {
+                FigureShardPart.Sharded => runner.Run(entry, run.Scale, outDirectory, shard),
+                FigureShardPart.InShardZero => null,
+                _ => runner.Run(entry, run.Scale, outDirectory),
+            };
+            string? file = part == FigureShardPart.Sharded && figure!.Status == FigureStatus.Ok
+                ? Path.GetRelativePath(outDirectory, FigureShardManifest.ShardFileIn(figure.Directory, shard)).Replace(Path.DirectorySeparatorChar, '/')
+                : null;
+            manifest.Add(new FigureShardEntry(entry.Key, part, figure?.ExitCode ?? ExitCodes.Success, figure?.Message, file));
+            return figure;
+        });
+        if (Interrupted(runs, "this shard wrote no manifest; run it again") is { } code)
+            return code;
         var console = StandardOutput.Create();
-        var provenance = Provenance.Current;
-        var runs = RunAll(catalogue, scale, outDirectory, runner);
-        string report = FigureReport.Write(outDirectory, catalogue, runs, scale, provenance);
-        ProvenanceSidecar.Write(Path.Combine(outDirectory, Path.GetFileNameWithoutExtension(FigureReport.FileName)), [report], []);
+        console.Write(SummaryTable(runs));
+        ShardResult.Write(outDirectory, Name, run.ToArguments(), shard, new FigureShardManifest(manifest));
+        return Failed(runs);
+    }
+
+    /// <summary>
+    /// Writes <c>{outDirectory}/index.html</c> of <paramref name="runs"/> and its provenance sidecar (with <paramref name="inputs"/>,
+    /// the shard manifests of a merge) and prints the summary table.
+    /// </summary>
+    public static void Report(FigureCatalogue catalogue, FigureScale scale, string outDirectory, IReadOnlyList<FigureRun> runs, IReadOnlyList<ProvenanceInput> inputs)
+    {
+        var console = StandardOutput.Create();
+        string report = FigureReport.Write(outDirectory, catalogue, runs, scale, Provenance.Current);
+        ProvenanceSidecar.Write(Path.Combine(outDirectory, Path.GetFileNameWithoutExtension(FigureReport.FileName)), [report], inputs);
         console.Write(SummaryTable(runs));
         console.WriteLine($"Report: {report}");
+    }
+
+    private static int? Interrupted(List<FigureRun> runs, string consequence)
+    {
         var interrupted = runs.FirstOrDefault(r => r.ExitCode is ExitCodes.InterruptedBySigint or ExitCodes.InterruptedBySigterm);
-        if (interrupted is not null)
-            return CliErrors.Report(Console.Error, interrupted.ExitCode, $"interrupted during {interrupted.Entry.Key}; the report holds the figures made before it");
+        return interrupted is null ? null
+            : CliErrors.Report(Console.Error, interrupted.ExitCode, $"interrupted during {interrupted.Entry.Key}; {consequence}");
+    }
+
+    private static int Failed(List<FigureRun> runs)
+    {
         var failed = runs.Where(r => r.Status == FigureStatus.Failed).ToArray();
         return failed.Length == 0
             ? ExitCodes.Success
@@ -78,18 +133,20 @@ public static class FiguresCommand
     }
 
     // A live progress bar on standard error when it is a terminal (the commands' own bars are suppressed meanwhile);
-    // nothing otherwise, like every other command. A signal stops the loop after the figure it interrupted.
-    private static List<FigureRun> RunAll(FigureCatalogue catalogue, FigureScale scale, string outDirectory, FigureRunner runner)
+    // nothing otherwise, like every other command. A signal stops the loop after the figure it interrupted. `run` returns
+    // null for an entry it leaves to another shard.
+    private static List<FigureRun> RunAll(FigureCatalogue catalogue, Func<FigureEntry, FigureRun?> run)
     {
         var runs = new List<FigureRun>();
-        void Loop(Action<FigureEntry>? starting)
+        void Loop(Action<int, FigureEntry>? starting)
         {
-            foreach (var entry in catalogue.Figures)
+            foreach (var (index, entry) in catalogue.Figures.Index())
             {
-                starting?.Invoke(entry);
-                var run = runner.Run(entry, scale, outDirectory);
-                runs.Add(run);
-                if (run.ExitCode is ExitCodes.InterruptedBySigint or ExitCodes.InterruptedBySigterm)
+                starting?.Invoke(index, entry);
+                if (run(entry) is not { } figure)
+                    continue;
+                runs.Add(figure);
+                if (figure.ExitCode is ExitCodes.InterruptedBySigint or ExitCodes.InterruptedBySigterm)
                     break;
             }
         }
@@ -104,12 +161,12 @@ public static class FiguresCommand
             .Start(context =>
             {
                 var task = context.AddTask("figures", maxValue: catalogue.Figures.Count);
-                Loop(entry =>
+                Loop((index, entry) =>
                 {
-                    task.Value = runs.Count;
-                    task.Description = Markup.Escape($"{entry.Key} ({runs.Count + 1}/{catalogue.Figures.Count})");
+                    task.Value = index;
+                    task.Description = Markup.Escape($"{entry.Key} ({index + 1}/{catalogue.Figures.Count})");
                 });
-                task.Value = runs.Count;
+                task.Value = catalogue.Figures.Count;
             });
         return runs;
     }

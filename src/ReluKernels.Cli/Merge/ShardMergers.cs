@@ -20,5 +20,6 @@ public static class ShardMergers
         new Conditioning.ConditioningShardMerger(),
         new LengthMap.LengthMapShardMerger(),
         new TrainDepth.TrainDepthShardMerger(),
+        new Figures.FiguresShardMerger(),
     ];
 }
