@@ -129,7 +129,7 @@ public sealed class StateFileCorruptionTests
                 run["complete"] = !run["complete"]!.GetValue<bool>();
                 return "complete flipped";
             case 3:
-                int version = random.Next(2) == 0 ? 2 : 4; // the neighbours of the current format version 3
+                int version = random.Next(2) == 0 ? 1 : 3;
                 root["formatVersion"] = version;
                 return $"formatVersion {version}";
             case 4:

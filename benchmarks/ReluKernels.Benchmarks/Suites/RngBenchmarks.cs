@@ -18,14 +18,6 @@ public class RngBenchmarks
         rng.FillNormal(_floats);
     }
 
-    /// <summary>The ziggurat normals of the weight-space collapse engines; compare with <see cref="NormalFloat"/> of the same run.</summary>
-    [Benchmark(OperationsPerInvoke = Length)]
-    public void ZigguratFloat()
-    {
-        var rng = new CounterRng(seed: 1, stream: 0);
-        ZigguratNormal.Fill(_floats, ref rng);
-    }
-
     [Benchmark(OperationsPerInvoke = Length)]
     public void NormalDouble()
     {

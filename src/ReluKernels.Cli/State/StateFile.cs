@@ -18,8 +18,7 @@ public static class StateFile
     public const string Kind = "relukernels-state";
 
     /// <summary>The format version this build writes and reads.</summary>
-    /// <remarks>3: the weight-space collapse engine draws ziggurat normals, so its counts differ from version 2's.</remarks>
-    public const int FormatVersion = 3;
+    public const int FormatVersion = 2;
 
     // Version 1 (collapse only) had this kind and a "version" field; recognising it turns "not a state file" into "old version".
     private const string KindOfVersion1 = "relukernels-collapse-state";

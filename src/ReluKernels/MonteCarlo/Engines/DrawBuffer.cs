@@ -5,11 +5,8 @@ namespace ReluKernels.MonteCarlo.Engines;
 /// <summary>What a <see cref="DrawBuffer"/> holds.</summary>
 internal enum DrawKind
 {
-    /// <summary>
-    /// N(0, 1) floats from the ziggurat (<see cref="ZigguratNormal"/>), not Box–Muller: the buffer serves only the lane
-    /// engines, whose counts need not match the rest of the project's normals draw for draw.
-    /// </summary>
-    ZigguratNormal,
+    /// <summary>N(0, 1) floats.</summary>
+    Normal,
     /// <summary>U[−1, 1) floats.</summary>
     SymmetricUniform,
     /// <summary>Raw 32-bit generator words, for transforms fused into an engine's step.</summary>
@@ -46,7 +43,7 @@ internal sealed class DrawBuffer
     /// <summary>Forgets the current chunk; call when switching to another stream.</summary>
     public void Restart() => _next = _values.Length;
 
-    /// <summary>The next <paramref name="count"/> (at most the constructor's request) floats (<see cref="DrawKind.ZigguratNormal"/> or <see cref="DrawKind.SymmetricUniform"/>); valid until the next call.</summary>
+    /// <summary>The next <paramref name="count"/> (at most the constructor's request) floats (<see cref="DrawKind.Normal"/> or <see cref="DrawKind.SymmetricUniform"/>); valid until the next call.</summary>
     public Span<float> Take(int count, ref CounterRng rng) => MemoryMarshal.Cast<uint, float>(TakeWords(count, ref rng));
 
     /// <summary>The next <paramref name="count"/> values as stored; valid until the next call.</summary>
@@ -63,7 +60,7 @@ internal sealed class DrawBuffer
                     InitDraw.Symmetric<float>(MemoryMarshal.Cast<uint, float>(_values.AsSpan()), 1, ref rng);
                     break;
                 default:
-                    ZigguratNormal.Fill(MemoryMarshal.Cast<uint, float>(_values.AsSpan()), ref rng);
+                    rng.FillNormal(MemoryMarshal.Cast<uint, float>(_values.AsSpan()));
                     break;
             }
             _next = 0;

@@ -23,7 +23,7 @@ internal struct GeneratedWeightSpaceStepper<TNet> : ILaneStepper
     {
         _width = TNet.Architecture.Width;
         _distribution = distribution;
-        _draws = new DrawBuffer(_width * _width * Lanes, distribution == WeightDistribution.SymmetricUniform ? DrawKind.SymmetricUniform : DrawKind.ZigguratNormal);
+        _draws = new DrawBuffer(_width * _width * Lanes, distribution == WeightDistribution.SymmetricUniform ? DrawKind.SymmetricUniform : DrawKind.Normal);
         _plus = new float[_width * Lanes];
         _minus = new float[_width * Lanes];
     }

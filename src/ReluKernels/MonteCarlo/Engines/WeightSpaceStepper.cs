@@ -23,7 +23,7 @@ internal struct WeightSpaceStepper : ILaneStepper
     {
         _width = width;
         _distribution = distribution;
-        _draws = new DrawBuffer(width * width * Lanes, distribution == WeightDistribution.SymmetricUniform ? DrawKind.SymmetricUniform : DrawKind.ZigguratNormal);
+        _draws = new DrawBuffer(width * width * Lanes, distribution == WeightDistribution.SymmetricUniform ? DrawKind.SymmetricUniform : DrawKind.Normal);
         _plus = new float[width * Lanes];
         _minus = new float[width * Lanes];
         _nextPlus = new float[width * Lanes];
