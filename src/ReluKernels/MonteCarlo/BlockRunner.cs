@@ -1,11 +1,13 @@
+using System.Collections.Concurrent;
+
 namespace ReluKernels.MonteCarlo;
 
 /// <summary>
 /// The reproducible parallel loop under every Monte-Carlo experiment (docs/monte-carlo.md#reproducibility-contract). Trials are cut into blocks of
 /// <see cref="MonteCarloOptions.BlockSize"/>; block b draws from its own counter-based stream (seed, b), so its tally
-/// depends on nothing else. Worker threads take blocks one after another (<see cref="OrderedBlockPipeline{TWorker, TTally}"/>)
-/// while the calling thread adds their tallies to the total in block order, so the total — even a floating-point sum — is
-/// identical for any thread count, shard split, ISA path or interruption.
+/// depends on nothing else. Blocks run in rounds of 4 × threads; after a round their tallies are added to the total in
+/// block order, so the total — even a floating-point sum — is identical for any thread count, shard split, ISA path or
+/// interruption.
 /// </summary>
 public static class BlockRunner
 {
@@ -20,8 +22,8 @@ public static class BlockRunner
     /// <param name="newTally">Creates an empty block tally.</param>
     /// <param name="work">Runs one block.</param>
     /// <param name="stop">Optional early stop on the running total (e.g. a target interval width).</param>
-    /// <param name="afterRound">Told the blocks done after every batch of blocks added (progress, checkpoints).</param>
-    /// <param name="cancellation">Stops between blocks; blocks running or finished but not yet added are discarded, never half-added.</param>
+    /// <param name="afterRound">Told the blocks done after every round (progress, checkpoints).</param>
+    /// <param name="cancellation">Stops between rounds; the blocks of an interrupted round are discarded, never half-added.</param>
     /// <returns>The shard's blocks now in <paramref name="total"/>, and whether the run is finished.</returns>
     public static (long BlocksDone, bool Complete) Run<TWorker, TTally>(MonteCarloOptions options, TTally total, long blocksDone,
         Func<TWorker> newWorker, Func<TTally> newTally, BlockWork<TWorker, TTally> work, Func<TTally, bool>? stop = null,
@@ -31,21 +33,44 @@ public static class BlockRunner
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         long shardBlocks = options.Shard.BlockCount(options.TotalBlocks);
+        int roundBlocks = 4 * options.Threads;
+        var workers = new ConcurrentBag<TWorker>();
+        var blockTallies = new TTally[roundBlocks];
+        for (int i = 0; i < roundBlocks; i++)
+            blockTallies[i] = newTally();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads, CancellationToken = cancellation };
+
         bool Stopped() => stop is not null && total.Trials > 0 && stop(total);
         long done = blocksDone;
-        if (done >= shardBlocks || Stopped())
-            return (done, true);
-        if (cancellation.IsCancellationRequested)
-            return (done, false);
-        new OrderedBlockPipeline<TWorker, TTally>(options, done, shardBlocks - done, newTally).Run(newWorker, work,
-            blockTally =>
+        while (done < shardBlocks && !Stopped())
+        {
+            if (cancellation.IsCancellationRequested)
+                return (done, false);
+            int count = (int)Math.Min(roundBlocks, shardBlocks - done);
+            long first = done;
+            try
             {
-                total.Add(blockTally);
+                Parallel.For(0, count, parallel, () => workers.TryTake(out var w) ? w : newWorker(), (i, _, worker) =>
+                {
+                    long block = options.Shard.BlockAt(first + i);
+                    var rng = new CounterRng(options.Seed, (ulong)block);
+                    blockTallies[i].Clear();
+                    work(worker, ref rng, options.TrialsInBlock(block), blockTallies[i]);
+                    return worker;
+                }, workers.Add);
+            }
+            catch (OperationCanceledException)
+            {
+                return (done, false);
+            }
+            for (int i = 0; i < count && !Stopped(); i++)
+            {
+                total.Add(blockTallies[i]);
                 done++;
-                return !Stopped();
-            },
-            () => afterRound?.Invoke(done), cancellation);
-        return (done, done == shardBlocks || Stopped());
+            }
+            afterRound?.Invoke(done);
+        }
+        return (done, true);
     }
 
     /// <summary>
